@@ -1,0 +1,33 @@
+package vercel
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+
+	"github.com/tokenaudit/steampipe-plugin-vercel/vercelapi"
+)
+
+// explain turns an API error into one that says what went wrong and what to
+// do about it. The original stays wrapped, so errors.As still finds it.
+func explain(err error) error {
+	var apiErr *vercelapi.Error
+	if !errors.As(err, &apiErr) {
+		return err
+	}
+	switch apiErr.StatusCode {
+	case http.StatusUnauthorized:
+		return fmt.Errorf("Vercel rejected the API token: it is invalid, expired or revoked; create a token at https://vercel.com/account/tokens and set it as api_token in ~/.steampipe/config/vercel.spc or %s (%w)", EnvAPIToken, err)
+	case http.StatusForbidden:
+		if apiErr.Team != "" {
+			return fmt.Errorf("the API token has no access to team %q: check team in the connection config (or %s) and that the token's scope includes that team (%w)", apiErr.Team, EnvTeam, err)
+		}
+		return fmt.Errorf("the API token is not authorized for this request: check the token's scope (%w)", err)
+	case http.StatusTooManyRequests:
+		return fmt.Errorf("Vercel's rate limit was still exceeded after retrying: run the query later, or slow the plugin down with its vercel_api limiter (%w)", err)
+	}
+	if apiErr.StatusCode >= 500 {
+		return fmt.Errorf("the Vercel API is failing (HTTP %d) and retries did not help: try again later (%w)", apiErr.StatusCode, err)
+	}
+	return err
+}

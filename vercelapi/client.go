@@ -1,0 +1,152 @@
+// Package vercelapi is a small client for Vercel's REST API: the auth-token
+// endpoints the plugin needs. Every call goes through one request path
+// (Client.do) that adds authentication and team context, retries what is
+// worth retrying and turns error answers into *Error.
+package vercelapi
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/go-hclog"
+)
+
+// DefaultBaseURL is Vercel's public API endpoint.
+const DefaultBaseURL = "https://api.vercel.com"
+
+// Config holds what a Client needs. Only Token is required.
+type Config struct {
+	// Token is the bearer token. It is sent in the Authorization header and
+	// nowhere else: never logged, never part of an error.
+	Token string
+	// Team is an optional team context: a value starting "team_" is sent as
+	// teamId, any other as slug.
+	Team string
+	// BaseURL defaults to DefaultBaseURL. Plain http is accepted only for
+	// loopback hosts, so the token never crosses a network in clear.
+	BaseURL string
+	// HTTPClient defaults to a client with a 60 s timeout per request.
+	HTTPClient *http.Client
+	// Retry defaults to DefaultRetryPolicy.
+	Retry *RetryPolicy
+	// Logger receives one TRACE line per request (method, path, query,
+	// status, duration); defaults to a null logger.
+	Logger hclog.Logger
+	// UserAgent defaults to "steampipe-plugin-vercel".
+	UserAgent string
+}
+
+// Client talks to the Vercel API. It is safe for concurrent use.
+type Client struct {
+	baseURL    *url.URL
+	token      secret
+	teamParam  string
+	teamValue  string
+	httpClient *http.Client
+	retry      RetryPolicy
+	logger     hclog.Logger
+	userAgent  string
+}
+
+// secret keeps the bearer token out of anything that formats a Client.
+type secret string
+
+func (secret) String() string   { return "[redacted]" }
+func (secret) GoString() string { return "[redacted]" }
+
+// ErrMissingToken is returned by NewClient when Config.Token is empty.
+var ErrMissingToken = errors.New("vercelapi: no API token given")
+
+// NewClient checks cfg and returns a Client.
+func NewClient(cfg Config) (*Client, error) {
+	if strings.TrimSpace(cfg.Token) == "" {
+		return nil, ErrMissingToken
+	}
+	rawBase := cfg.BaseURL
+	if rawBase == "" {
+		rawBase = DefaultBaseURL
+	}
+	base, err := ParseBaseURL(rawBase)
+	if err != nil {
+		return nil, err
+	}
+	c := &Client{
+		baseURL:    base,
+		token:      secret(cfg.Token),
+		httpClient: cfg.HTTPClient,
+		retry:      DefaultRetryPolicy(),
+		logger:     cfg.Logger,
+		userAgent:  cfg.UserAgent,
+	}
+	c.teamParam, c.teamValue = TeamQueryParam(cfg.Team)
+	if c.httpClient == nil {
+		c.httpClient = &http.Client{Timeout: 60 * time.Second}
+	}
+	if cfg.Retry != nil {
+		c.retry = *cfg.Retry
+	}
+	if c.logger == nil {
+		c.logger = hclog.NewNullLogger()
+	}
+	if c.userAgent == "" {
+		c.userAgent = "steampipe-plugin-vercel"
+	}
+	return c, nil
+}
+
+// Team returns the configured team context, or "" when there is none.
+func (c *Client) Team() string { return c.teamValue }
+
+// TeamQueryParam tells which query parameter carries a team context:
+// "teamId" for ids (team_…), "slug" for anything else, none for "".
+func TeamQueryParam(team string) (param, value string) {
+	team = strings.TrimSpace(team)
+	switch {
+	case team == "":
+		return "", ""
+	case strings.HasPrefix(team, "team_"):
+		return "teamId", team
+	default:
+		return "slug", team
+	}
+}
+
+// ParseBaseURL accepts an https URL, or an http URL whose host is loopback
+// (127.0.0.0/8, localhost, ::1). Any other plaintext URL is refused because
+// the bearer token would travel in clear.
+func ParseBaseURL(raw string) (*url.URL, error) {
+	u, err := url.Parse(strings.TrimRight(raw, "/"))
+	if err != nil {
+		return nil, fmt.Errorf("base_url %q is not a valid URL: %w", raw, err)
+	}
+	if u.Host == "" {
+		return nil, fmt.Errorf("base_url %q has no host: use a form like https://api.vercel.com", raw)
+	}
+	if u.User != nil || u.RawQuery != "" || u.Fragment != "" {
+		return nil, fmt.Errorf("base_url %q must not carry credentials, a query or a fragment", raw)
+	}
+	switch u.Scheme {
+	case "https":
+		return u, nil
+	case "http":
+		if isLoopbackHost(u.Hostname()) {
+			return u, nil
+		}
+		return nil, fmt.Errorf("base_url %q uses plain http to a non-loopback host: the API token would cross the network in clear; use https:// (http:// is allowed only for 127.0.0.0/8, localhost and [::1])", raw)
+	default:
+		return nil, fmt.Errorf("base_url %q must start with https://", raw)
+	}
+}
+
+func isLoopbackHost(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}

@@ -1,0 +1,83 @@
+package vercelapi
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+)
+
+// Error is an error answer from the Vercel API. Callers inspect it with
+// errors.As; the status and Vercel's error code are the contract, the
+// message is for people.
+type Error struct {
+	// Method and Path identify the request (the path never holds the token).
+	Method string
+	Path   string
+	// StatusCode is the HTTP status of the answer.
+	StatusCode int
+	// Code is Vercel's error.code, e.g. "forbidden"; "" when the body had none.
+	Code string
+	// Message is Vercel's error.message, or the HTTP status text.
+	Message string
+	// Team is the team context the request was made in, if any.
+	Team string
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s: %d %s", e.Method, e.Path, e.StatusCode, http.StatusText(e.StatusCode))
+	if e.Code != "" {
+		fmt.Fprintf(&b, " (%s)", e.Code)
+	}
+	if e.Message != "" && e.Message != http.StatusText(e.StatusCode) {
+		fmt.Fprintf(&b, ": %s", e.Message)
+	}
+	return b.String()
+}
+
+// StatusOf returns the HTTP status of an *Error in err's chain, or 0.
+func StatusOf(err error) int {
+	var apiErr *Error
+	if errors.As(err, &apiErr) {
+		return apiErr.StatusCode
+	}
+	return 0
+}
+
+// IsNotFound reports whether err is a 404 answer.
+func IsNotFound(err error) bool { return StatusOf(err) == http.StatusNotFound }
+
+// errorBody is Vercel's error envelope: {"error": {"code", "message", …}}.
+type errorBody struct {
+	Error struct {
+		Code    string `json:"code"`
+		Message string `json:"message"`
+	} `json:"error"`
+}
+
+func newError(method, path, team string, status int, body []byte) *Error {
+	e := &Error{Method: method, Path: path, StatusCode: status, Team: team}
+	var parsed errorBody
+	if json.Unmarshal(body, &parsed) == nil {
+		e.Code = parsed.Error.Code
+		e.Message = parsed.Error.Message
+	}
+	if e.Message == "" {
+		e.Message = http.StatusText(status)
+	}
+	return e
+}
+
+// CursorLoopError means the API handed back a pagination cursor it had
+// already given: following it would page forever.
+type CursorLoopError struct {
+	Path   string
+	Cursor string
+	Pages  int
+}
+
+func (e *CursorLoopError) Error() string {
+	return fmt.Sprintf("GET %s: the API returned pagination cursor %q again after %d pages; stopping instead of looping forever", e.Path, e.Cursor, e.Pages)
+}

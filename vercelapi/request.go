@@ -1,0 +1,155 @@
+package vercelapi
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"time"
+)
+
+// maxBodyBytes bounds what the client reads of one answer; a page of 100
+// tokens is a few tens of kilobytes.
+const maxBodyBytes = 16 << 20
+
+// do is the one request path every call goes through. It sends method path
+// with query (plus the team context) and body as JSON, retries per the
+// RetryPolicy, and decodes a 2xx answer into out. Any other answer becomes an
+// *Error.
+func (c *Client) do(ctx context.Context, method, path string, query url.Values, body, out any) error {
+	var payload []byte
+	if body != nil {
+		var err error
+		if payload, err = json.Marshal(body); err != nil {
+			return fmt.Errorf("%s %s: encoding request body: %w", method, path, err)
+		}
+	}
+	target := c.resolve(path, query)
+	for attempt := 1; ; attempt++ {
+		answer, err := c.send(ctx, method, target, payload)
+		if err == nil && answer.status >= 200 && answer.status < 300 {
+			return decode(method, path, answer.body, out)
+		}
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return fmt.Errorf("%s %s: %w", method, path, ctxErr)
+		}
+		wait, retryable, lastErr := c.classify(method, path, attempt, answer, err)
+		if !retryable || attempt >= c.retry.MaxAttempts {
+			if retryable {
+				return fmt.Errorf("giving up after %d attempts: %w", attempt, lastErr)
+			}
+			return lastErr
+		}
+		c.logger.Debug("retrying Vercel API request", "method", method, "path", path, "attempt", attempt, "wait", wait.String(), "error", lastErr.Error())
+		if err := sleep(ctx, wait); err != nil {
+			return fmt.Errorf("%s %s: %w (while waiting to retry after: %v)", method, path, err, lastErr)
+		}
+	}
+}
+
+type answer struct {
+	status int
+	header http.Header
+	body   []byte
+}
+
+// classify decides whether a failed try is worth another, and after how long.
+func (c *Client) classify(method, path string, attempt int, a answer, sendErr error) (wait time.Duration, retryable bool, err error) {
+	if sendErr != nil {
+		// A connection error may come after the server acted; only
+		// idempotent requests are safe to send again.
+		return c.retry.backoff(attempt), method != http.MethodPost, fmt.Errorf("%s %s: %w", method, path, sendErr)
+	}
+	apiErr := newError(method, path, c.teamValue, a.status, a.body)
+	switch {
+	case a.status == http.StatusTooManyRequests:
+		wait, ok := c.retry.rateLimitWait(a.header, time.Now())
+		if !ok {
+			return 0, false, fmt.Errorf("%w; the API asks to wait %s, longer than the %s this client waits", apiErr, wait.Round(time.Second), c.retry.MaxRateLimitWait)
+		}
+		return wait, true, apiErr
+	case a.status >= 500:
+		return c.retry.backoff(attempt), true, apiErr
+	default:
+		return 0, false, apiErr
+	}
+}
+
+// send makes one HTTP exchange and reads the whole answer.
+func (c *Client) send(ctx context.Context, method string, target *url.URL, payload []byte) (answer, error) {
+	var reqBody io.Reader
+	if payload != nil {
+		reqBody = bytes.NewReader(payload)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, target.String(), reqBody)
+	if err != nil {
+		return answer{}, err
+	}
+	req.Header.Set("Authorization", "Bearer "+string(c.token))
+	req.Header.Set("Accept", "application/json")
+	req.Header.Set("User-Agent", c.userAgent)
+	if payload != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	start := time.Now()
+	resp, err := c.httpClient.Do(req)
+	if err != nil {
+		c.logger.Trace("Vercel API request failed", "method", method, "path", target.Path, "query", target.RawQuery, "error", err.Error())
+		return answer{}, err
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(io.LimitReader(resp.Body, maxBodyBytes+1))
+	c.logger.Trace("Vercel API request", "method", method, "path", target.Path, "query", target.RawQuery, "status", resp.StatusCode, "bytes", len(body), "duration", time.Since(start).String())
+	if err != nil {
+		return answer{}, fmt.Errorf("reading answer (HTTP %d): %w", resp.StatusCode, err)
+	}
+	if len(body) > maxBodyBytes {
+		return answer{}, fmt.Errorf("answer larger than %d bytes", maxBodyBytes)
+	}
+	return answer{status: resp.StatusCode, header: resp.Header, body: body}, nil
+}
+
+func (c *Client) resolve(path string, query url.Values) *url.URL {
+	u := *c.baseURL
+	u.Path = c.baseURL.Path + path
+	q := url.Values{}
+	for k, v := range query {
+		q[k] = v
+	}
+	if c.teamParam != "" {
+		q.Set(c.teamParam, c.teamValue)
+	}
+	u.RawQuery = q.Encode()
+	return &u
+}
+
+// MalformedAnswerError means a 2xx answer was not the JSON the endpoint
+// promises: truncated, garbage, or missing its main field.
+type MalformedAnswerError struct {
+	Method, Path string
+	Err          error
+}
+
+func (e *MalformedAnswerError) Error() string {
+	return fmt.Sprintf("%s %s: the API answered with malformed JSON: %v", e.Method, e.Path, e.Err)
+}
+
+func (e *MalformedAnswerError) Unwrap() error { return e.Err }
+
+func decode(method, path string, body []byte, out any) error {
+	if out == nil {
+		return nil
+	}
+	if err := json.Unmarshal(body, out); err != nil {
+		return &MalformedAnswerError{Method: method, Path: path, Err: err}
+	}
+	if v, ok := out.(interface{ validate() error }); ok {
+		if err := v.validate(); err != nil {
+			return &MalformedAnswerError{Method: method, Path: path, Err: err}
+		}
+	}
+	return nil
+}
