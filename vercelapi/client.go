@@ -44,7 +44,7 @@ type Config struct {
 // Client talks to the Vercel API. It is safe for concurrent use.
 type Client struct {
 	baseURL    *url.URL
-	token      secret
+	authorize  func(http.Header)
 	teamParam  string
 	teamValue  string
 	httpClient *http.Client
@@ -52,12 +52,6 @@ type Client struct {
 	logger     hclog.Logger
 	userAgent  string
 }
-
-// secret keeps the bearer token out of anything that formats a Client.
-type secret string
-
-func (secret) String() string   { return "[redacted]" }
-func (secret) GoString() string { return "[redacted]" }
 
 // ErrMissingToken is returned by NewClient when Config.Token is empty.
 var ErrMissingToken = errors.New("vercelapi: no API token given")
@@ -77,7 +71,7 @@ func NewClient(cfg Config) (*Client, error) {
 	}
 	c := &Client{
 		baseURL:    base,
-		token:      secret(cfg.Token),
+		authorize:  bearer(cfg.Token),
 		httpClient: cfg.HTTPClient,
 		retry:      DefaultRetryPolicy(),
 		logger:     cfg.Logger,
@@ -97,6 +91,12 @@ func NewClient(cfg Config) (*Client, error) {
 		c.userAgent = "steampipe-plugin-vercel"
 	}
 	return c, nil
+}
+
+// bearer holds the token in a closure rather than a field, so that nothing
+// that formats a Client (%v, %#v, a panic) can print it.
+func bearer(token string) func(http.Header) {
+	return func(h http.Header) { h.Set("Authorization", "Bearer "+token) }
 }
 
 // Team returns the configured team context, or "" when there is none.

@@ -88,7 +88,7 @@ func (c *Client) send(ctx context.Context, method string, target *url.URL, paylo
 	if err != nil {
 		return answer{}, err
 	}
-	req.Header.Set("Authorization", "Bearer "+string(c.token))
+	c.authorize(req.Header)
 	req.Header.Set("Accept", "application/json")
 	req.Header.Set("User-Agent", c.userAgent)
 	if payload != nil {
@@ -113,8 +113,11 @@ func (c *Client) send(ctx context.Context, method string, target *url.URL, paylo
 }
 
 func (c *Client) resolve(path string, query url.Values) *url.URL {
+	// path arrives escaped (ids go through url.PathEscape); keep both forms
+	// so that an escaped "/" in an id stays part of the id.
 	u := *c.baseURL
-	u.Path = c.baseURL.Path + path
+	u.RawPath = c.baseURL.EscapedPath() + path
+	u.Path, _ = url.PathUnescape(u.RawPath)
 	q := url.Values{}
 	for k, v := range query {
 		q[k] = v

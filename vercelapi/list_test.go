@@ -1,0 +1,213 @@
+package vercelapi
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// pagingServer serves total tokens, newest first, in the cursor form asked
+// for; it records every query string.
+type pagingServer struct {
+	*httptest.Server
+	mu      sync.Mutex
+	queries []string
+	seen    chan int // receives the number of each list request as it arrives
+}
+
+func newPagingServer(t *testing.T, total int, stringCursor bool) *pagingServer {
+	t.Helper()
+	s := &pagingServer{seen: make(chan int, 1000)}
+	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.mu.Lock()
+		s.queries = append(s.queries, r.URL.RawQuery)
+		s.seen <- len(s.queries)
+		s.mu.Unlock()
+		limit, _ := strconv.Atoi(r.URL.Query().Get("limit"))
+		start := 0
+		if until := r.URL.Query().Get("until"); until != "" {
+			if stringCursor {
+				start, _ = strconv.Atoi(until[len("cursor-"):])
+			} else {
+				// createdAt of token i is base-i; until=X asks for createdAt < X
+				x, _ := strconv.ParseInt(until, 10, 64)
+				start = int(1_700_000_000_000 - x + 1)
+			}
+		}
+		end := min(start+limit, total)
+		tokens := make([]map[string]any, 0, limit)
+		for i := start; i < end; i++ {
+			tokens = append(tokens, map[string]any{"id": fmt.Sprintf("tok-%04d", i), "name": "n", "type": "authentication-token", "createdAt": 1_700_000_000_000 - i, "activeAt": 1})
+		}
+		var next any
+		if end < total {
+			if stringCursor {
+				next = fmt.Sprintf("cursor-%d", end)
+			} else {
+				next = 1_700_000_000_000 - (end - 1)
+			}
+		}
+		json.NewEncoder(w).Encode(map[string]any{"tokens": tokens, "pagination": map[string]any{"count": len(tokens), "next": next, "prev": nil}})
+	}))
+	t.Cleanup(s.Close)
+	return s
+}
+
+func (s *pagingServer) recorded() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]string(nil), s.queries...)
+}
+
+func collect(t *testing.T, c *Client, opts ListTokensOptions) ([]string, error) {
+	t.Helper()
+	var ids []string
+	err := c.ListTokens(t.Context(), opts, func(page []AuthToken) bool {
+		for _, tok := range page {
+			ids = append(ids, tok.ID)
+		}
+		return true
+	})
+	return ids, err
+}
+
+func TestListTokensPagesThroughBothCursorForms(t *testing.T) {
+	for _, stringCursor := range []bool{false, true} {
+		t.Run(fmt.Sprintf("string cursor %v", stringCursor), func(t *testing.T) {
+			srv := newPagingServer(t, 250, stringCursor)
+			ids, err := collect(t, newTestClient(t, srv.URL, ""), ListTokensOptions{})
+			require.NoError(t, err)
+			require.Len(t, ids, 250)
+			for i, id := range ids {
+				assert.Equal(t, fmt.Sprintf("tok-%04d", i), id)
+			}
+			queries := srv.recorded()
+			require.Len(t, queries, 3)
+			assert.Equal(t, "limit=100", queries[0])
+			if stringCursor {
+				assert.Equal(t, "limit=100&until=cursor-100", queries[1])
+			} else {
+				assert.Equal(t, "limit=100&until=1699999999901", queries[1], "a numeric cursor goes back digit for digit")
+			}
+		})
+	}
+}
+
+func TestListTokensMaxTokensShrinksThePage(t *testing.T) {
+	srv := newPagingServer(t, 250, false)
+	ids, err := collect(t, newTestClient(t, srv.URL, ""), ListTokensOptions{MaxTokens: 5})
+	require.NoError(t, err)
+	assert.Len(t, ids, 5)
+	assert.Equal(t, []string{"limit=5"}, srv.recorded())
+
+	srv = newPagingServer(t, 250, false)
+	ids, err = collect(t, newTestClient(t, srv.URL, ""), ListTokensOptions{MaxTokens: 150})
+	require.NoError(t, err)
+	assert.Len(t, ids, 150)
+	assert.Equal(t, []string{"limit=100", "limit=50&until=1699999999901"}, srv.recorded())
+}
+
+func TestListTokensStopsWhenTheCallerHasEnough(t *testing.T) {
+	srv := newPagingServer(t, 1000, false)
+	pages := 0
+	err := newTestClient(t, srv.URL, "").ListTokens(t.Context(), ListTokensOptions{}, func([]AuthToken) bool {
+		pages++
+		return false
+	})
+	require.NoError(t, err)
+	assert.Equal(t, 1, pages)
+	// The next page may already have been asked for, never more.
+	assert.LessOrEqual(t, len(srv.recorded()), 2)
+}
+
+func TestListTokensFetchesAheadWhileAPageIsHandled(t *testing.T) {
+	srv := newPagingServer(t, 300, false)
+	var pages int
+	err := newTestClient(t, srv.URL, "").ListTokens(t.Context(), ListTokensOptions{}, func([]AuthToken) bool {
+		pages++
+		if pages == 1 {
+			<-srv.seen // request 1
+			select {
+			case n := <-srv.seen:
+				assert.Equal(t, 2, n)
+			case <-time.After(5 * time.Second):
+				t.Error("page 2 was not requested while page 1 was being handled")
+			}
+		}
+		return true
+	})
+	require.NoError(t, err)
+	assert.Equal(t, 3, pages)
+}
+
+func TestListTokensRejectsALoopingCursor(t *testing.T) {
+	page := `{"tokens":[{"id":"a","name":"n","type":"t"}],"pagination":{"count":1,"next":"same","prev":null}}`
+	srv := newRecordingServer(t, cannedAnswer{status: 200, body: page})
+	ids, err := collect(t, newTestClient(t, srv.URL, ""), ListTokensOptions{})
+	var loop *CursorLoopError
+	require.True(t, errors.As(err, &loop), "got %v", err)
+	assert.Equal(t, "same", loop.Cursor)
+	assert.Contains(t, err.Error(), "again")
+	assert.Equal(t, 2, srv.count())
+	assert.Len(t, ids, 2, "the pages before the loop was seen were handed over; the caller fails the query")
+}
+
+func TestListTokensRejectsALongerCursorCycle(t *testing.T) {
+	pageA := `{"tokens":[],"pagination":{"count":0,"next":1,"prev":null}}`
+	pageB := `{"tokens":[],"pagination":{"count":0,"next":2,"prev":null}}`
+	srv := newRecordingServer(t, cannedAnswer{status: 200, body: pageA}, cannedAnswer{status: 200, body: pageB}, cannedAnswer{status: 200, body: pageA})
+	_, err := collect(t, newTestClient(t, srv.URL, ""), ListTokensOptions{})
+	var loop *CursorLoopError
+	require.True(t, errors.As(err, &loop), "got %v", err)
+	assert.Equal(t, 3, srv.count())
+}
+
+func TestListTokensFailsOnAMalformedPage(t *testing.T) {
+	first := `{"tokens":[{"id":"a","name":"n","type":"t"}],"pagination":{"count":1,"next":5,"prev":null}}`
+	for name, second := range map[string]string{
+		"garbage":         `{"tokens":[{"id":`,
+		"no pagination":   `{"tokens":[]}`,
+		"no tokens":       `{"pagination":{"next":null}}`,
+		"bad cursor type": `{"tokens":[],"pagination":{"next":{"x":1}}}`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			srv := newRecordingServer(t, cannedAnswer{status: 200, body: first}, cannedAnswer{status: 200, body: second})
+			_, err := collect(t, newTestClient(t, srv.URL, ""), ListTokensOptions{})
+			var malformed *MalformedAnswerError
+			require.True(t, errors.As(err, &malformed), "got %v", err)
+		})
+	}
+}
+
+func TestListTokensHonoursCancellation(t *testing.T) {
+	srv := newPagingServer(t, 1000, false)
+	c := newTestClient(t, srv.URL, "")
+	ctx, cancel := context.WithCancel(t.Context())
+	pages := 0
+	err := c.ListTokens(ctx, ListTokensOptions{}, func([]AuthToken) bool {
+		pages++
+		cancel()
+		return true
+	})
+	assert.ErrorIs(t, err, context.Canceled)
+	assert.Equal(t, 1, pages)
+	assert.LessOrEqual(t, len(srv.recorded()), 2)
+}
+
+func TestListTokensCallsBeforePage(t *testing.T) {
+	srv := newPagingServer(t, 250, false)
+	calls := 0
+	_, err := collect(t, newTestClient(t, srv.URL, ""), ListTokensOptions{BeforePage: func(context.Context) { calls++ }})
+	require.NoError(t, err)
+	assert.Equal(t, 3, calls)
+}

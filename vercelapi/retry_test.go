@@ -1,0 +1,135 @@
+package vercelapi
+
+import (
+	"context"
+	"errors"
+	"net"
+	"net/http"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const okToken = `{"token":{"id":"tok","name":"n","type":"authentication-token","activeAt":1,"createdAt":1}}`
+
+func TestRateLimitedThenSuccess(t *testing.T) {
+	for name, header := range map[string]map[string]string{
+		"Retry-After seconds":   {"Retry-After": "0"},
+		"X-RateLimit-Reset":     {"X-RateLimit-Reset": strconv.FormatInt(time.Now().Unix(), 10)},
+		"no hint: backoff":      {},
+		"Retry-After HTTP date": {"Retry-After": time.Now().UTC().Format(http.TimeFormat)},
+	} {
+		t.Run(name, func(t *testing.T) {
+			srv := newRecordingServer(t,
+				cannedAnswer{status: 429, header: header, body: `{"error":{"code":"rate_limited","message":"Rate limit exceeded"}}`},
+				cannedAnswer{status: 200, body: okToken})
+			tok, err := newTestClient(t, srv.URL, "").GetToken(t.Context(), "tok")
+			require.NoError(t, err)
+			assert.Equal(t, "tok", tok.ID)
+			assert.Equal(t, 2, srv.count())
+		})
+	}
+}
+
+func TestRateLimitWaitIsHonoured(t *testing.T) {
+	srv := newRecordingServer(t,
+		cannedAnswer{status: 429, header: map[string]string{"Retry-After": "1"}},
+		cannedAnswer{status: 200, body: okToken})
+	start := time.Now()
+	_, err := newTestClient(t, srv.URL, "").GetToken(t.Context(), "tok")
+	require.NoError(t, err)
+	assert.GreaterOrEqual(t, time.Since(start), time.Second, "the client must wait as Retry-After says")
+}
+
+func TestRateLimitWaitTooLongFailsAtOnce(t *testing.T) {
+	srv := newRecordingServer(t, cannedAnswer{status: 429, header: map[string]string{"Retry-After": "3600"}, body: `{"error":{"code":"rate_limited","message":"Rate limit exceeded"}}`})
+	_, err := newTestClient(t, srv.URL, "").GetToken(t.Context(), "tok")
+	require.Error(t, err)
+	assert.Equal(t, 429, StatusOf(err))
+	assert.Contains(t, err.Error(), "asks to wait 1h0m0s")
+	assert.Equal(t, 1, srv.count())
+}
+
+func TestRateLimitedForeverGivesUp(t *testing.T) {
+	srv := newRecordingServer(t, cannedAnswer{status: 429, header: map[string]string{"Retry-After": "0"}})
+	_, err := newTestClient(t, srv.URL, "").GetToken(t.Context(), "tok")
+	assert.Equal(t, 429, StatusOf(err))
+	assert.Contains(t, err.Error(), "giving up after 3 attempts")
+	assert.Equal(t, 3, srv.count())
+}
+
+func TestServerErrorThenSuccess(t *testing.T) {
+	srv := newRecordingServer(t, cannedAnswer{status: 502}, cannedAnswer{status: 500}, cannedAnswer{status: 200, body: okToken})
+	_, err := newTestClient(t, srv.URL, "").GetToken(t.Context(), "tok")
+	require.NoError(t, err)
+	assert.Equal(t, 3, srv.count())
+}
+
+func TestConnectionErrorsAreRetriedThenReported(t *testing.T) {
+	listener, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	go func() {
+		for {
+			conn, err := listener.Accept()
+			if err != nil {
+				return
+			}
+			conn.Close()
+		}
+	}()
+	t.Cleanup(func() { listener.Close() })
+	_, err = newTestClient(t, "http://"+listener.Addr().String(), "").GetToken(t.Context(), "tok")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "giving up after 3 attempts")
+	assert.Contains(t, err.Error(), "GET /v5/user/tokens/tok")
+	assert.Equal(t, 0, StatusOf(err))
+}
+
+func TestCancelledContextStopsRetrying(t *testing.T) {
+	srv := newRecordingServer(t, cannedAnswer{status: 500})
+	policy := RetryPolicy{MaxAttempts: 10, BaseDelay: time.Hour, MaxDelay: time.Hour, MaxRateLimitWait: time.Hour}
+	c, err := NewClient(Config{Token: testToken, BaseURL: srv.URL, Retry: &policy})
+	require.NoError(t, err)
+	ctx, cancel := context.WithTimeout(t.Context(), 50*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	_, err = c.GetToken(ctx, "tok")
+	assert.ErrorIs(t, err, context.DeadlineExceeded)
+	assert.Less(t, time.Since(start), 10*time.Second)
+	assert.Equal(t, 1, srv.count())
+}
+
+func TestMalformedAnswers(t *testing.T) {
+	for name, body := range map[string]string{
+		"garbage":          `{"token": {"id": "tok", ###`,
+		"truncated":        `{"token": {"id": "tok", "name": "n`,
+		"empty":            ``,
+		"no token field":   `{"something": "else"}`,
+		"token without id": `{"token": {"name": "n"}}`,
+		"wrong type":       `{"token": {"id": "tok", "createdAt": "yesterday"}}`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			srv := newRecordingServer(t, cannedAnswer{status: 200, body: body})
+			tok, err := newTestClient(t, srv.URL, "").GetToken(t.Context(), "tok")
+			assert.Nil(t, tok)
+			var malformed *MalformedAnswerError
+			require.True(t, errors.As(err, &malformed), "got %v", err)
+			assert.Contains(t, err.Error(), "malformed JSON")
+			assert.Equal(t, 1, srv.count(), "malformed answers are not retried")
+		})
+	}
+}
+
+func TestBackoffGrowsAndIsCapped(t *testing.T) {
+	p := RetryPolicy{BaseDelay: 100 * time.Millisecond, MaxDelay: 400 * time.Millisecond}
+	for attempt, ceiling := range map[int]time.Duration{1: 100, 2: 200, 3: 400, 4: 400, 30: 400} {
+		for range 20 {
+			d := p.backoff(attempt)
+			assert.GreaterOrEqual(t, d, ceiling*time.Millisecond/2, attempt)
+			assert.LessOrEqual(t, d, ceiling*time.Millisecond, attempt)
+		}
+	}
+}
