@@ -1,0 +1,59 @@
+package emulator
+
+import "strings"
+
+// Endpoint is the kind of request, as counted by the emulator.
+type Endpoint string
+
+const (
+	EndpointList    Endpoint = "list"    // GET /v6/user/tokens, GET /v5/user/tokens
+	EndpointGet     Endpoint = "get"     // GET /v5/user/tokens/{id}
+	EndpointCurrent Endpoint = "current" // GET /v5/user/tokens/current
+	EndpointCreate  Endpoint = "create"  // POST /v3/user/tokens
+	EndpointDelete  Endpoint = "delete"  // DELETE /v3/user/tokens/{id}
+	EndpointOther   Endpoint = "other"   // anything else, including wrong methods
+)
+
+type route struct {
+	endpoint Endpoint
+	tokenID  string // for get and delete
+	method   string // the one method the path answers to; "" for unknown paths
+}
+
+func matchPath(path string) route {
+	switch path {
+	case "/v6/user/tokens", "/v5/user/tokens":
+		return route{endpoint: EndpointList, method: "GET"}
+	case "/v3/user/tokens":
+		return route{endpoint: EndpointCreate, method: "POST"}
+	case "/v5/user/tokens/current":
+		return route{endpoint: EndpointCurrent, method: "GET"}
+	}
+	if id, ok := tokenIDIn(path, "/v5/user/tokens/"); ok {
+		return route{endpoint: EndpointGet, tokenID: id, method: "GET"}
+	}
+	if id, ok := tokenIDIn(path, "/v3/user/tokens/"); ok {
+		return route{endpoint: EndpointDelete, tokenID: id, method: "DELETE"}
+	}
+	return route{endpoint: EndpointOther}
+}
+
+func tokenIDIn(path, prefix string) (string, bool) {
+	id, ok := strings.CutPrefix(path, prefix)
+	return id, ok && id != "" && !strings.Contains(id, "/")
+}
+
+// resolveRoute classifies a request; problem is set when the path is unknown
+// or does not answer to the method.
+func resolveRoute(method, path string) (r route, problem *reply) {
+	r = matchPath(path)
+	switch {
+	case r.method == "":
+		return r, errorReply(404, "not_found", "The requested path was not found: "+path)
+	case r.method != method:
+		rep := errorReply(405, "method_not_allowed", "Method "+method+" is not allowed on "+path)
+		rep.header = map[string]string{"Allow": r.method}
+		return route{endpoint: EndpointOther}, rep
+	}
+	return r, nil
+}
