@@ -6,7 +6,6 @@ import (
 	"context"
 
 	"github.com/turbot/steampipe-plugin-sdk/v5/plugin"
-	"github.com/turbot/steampipe-plugin-sdk/v5/plugin/transform"
 	"github.com/turbot/steampipe-plugin-sdk/v5/rate_limiter"
 )
 
@@ -21,8 +20,7 @@ func Plugin(ctx context.Context) *plugin.Plugin {
 		ConnectionConfigSchema: &plugin.ConnectionConfigSchema{
 			NewInstance: ConfigInstance,
 		},
-		DefaultTransform: transform.FromGo(),
-		RateLimiters:     []*rate_limiter.Definition{APIRateLimiter()},
+		RateLimiters: []*rate_limiter.Definition{APIRateLimiter()},
 		TableMap: map[string]*plugin.Table{
 			"vercel_user_token": tableVercelUserToken(ctx),
 		},

@@ -2,6 +2,7 @@ package vercel
 
 import (
 	"context"
+	"fmt"
 	"slices"
 
 	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
@@ -28,31 +29,45 @@ func tableVercelUserToken(_ context.Context) *plugin.Table {
 
 func userTokenColumns() []*plugin.Column {
 	return []*plugin.Column{
-		column("token_id", proto.ColumnType_STRING, "TokenID", "The token's unique id (not the secret). Filter on it to fetch one token."),
-		column("name", proto.ColumnType_STRING, "Name", "The name given to the token when it was created."),
-		column("type", proto.ColumnType_STRING, "Type", "The kind of token, e.g. authentication-token or oauth2-token."),
-		column("origin", proto.ColumnType_STRING, "Origin", "How the token was created, e.g. manual, github, saml or email; NULL when Vercel does not say."),
-		column("active_at", proto.ColumnType_TIMESTAMP, "ActiveAt", "When the token was last used."),
-		column("created_at", proto.ColumnType_TIMESTAMP, "CreatedAt", "When the token was created."),
-		column("expires_at", proto.ColumnType_TIMESTAMP, "ExpiresAt", "When the token expires; NULL means it never expires."),
-		column("leaked_at", proto.ColumnType_TIMESTAMP, "LeakedAt", "When Vercel found the token exposed in public (a leak); NULL if it never did."),
-		column("leaked_url", proto.ColumnType_STRING, "LeakedURL", "Where Vercel found the leaked token; NULL when unknown or not leaked."),
-		column("revoked_at", proto.ColumnType_TIMESTAMP, "RevokedAt", "When the token was revoked; NULL if it was not."),
-		column("prefix", proto.ColumnType_STRING, "Prefix", "The first characters of the token's secret, to recognise it; never the whole secret."),
-		column("suffix", proto.ColumnType_STRING, "Suffix", "The last characters of the token's secret, to recognise it; never the whole secret."),
-		column("project_id", proto.ColumnType_STRING, "ProjectID", "The project the token is restricted to; NULL when it is not restricted to one project."),
-		column("scopes", proto.ColumnType_JSON, "Scopes", "The token's scopes exactly as Vercel returns them: user scopes (the whole account), team scopes (one team) and any newer kind."),
-		column("scope_types", proto.ColumnType_JSON, "ScopeTypes", `The distinct scope types the token has, e.g. ["user","team"]; "user" means access to the whole account.`),
-		column("team_ids", proto.ColumnType_JSON, "TeamIDs", "The ids of the teams the token's team scopes give access to."),
-		column("sudo_origin", proto.ColumnType_STRING, "SudoOrigin", "How the user scope was elevated by multi-factor authentication (totp, webauthn or recovery-code); NULL without elevation."),
-		column("sudo_expires_at", proto.ColumnType_TIMESTAMP, "SudoExpiresAt", "When the user scope's multi-factor elevation ends; NULL without elevation."),
-		column("is_current", proto.ColumnType_BOOL, "IsCurrent", "True for the token this connection itself authenticates with."),
-		column("title", proto.ColumnType_STRING, "Title", "Title of the resource: the token's name."),
+		column("token_id", proto.ColumnType_STRING, "The token's unique id (not the secret). Filter on it to fetch one token.", func(r userTokenRow) any { return r.TokenID }),
+		column("name", proto.ColumnType_STRING, "The name given to the token when it was created.", func(r userTokenRow) any { return r.Name }),
+		column("type", proto.ColumnType_STRING, "The kind of token, e.g. authentication-token or oauth2-token.", func(r userTokenRow) any { return r.Type }),
+		column("origin", proto.ColumnType_STRING, "How the token was created, e.g. manual, github, saml or email; NULL when Vercel does not say.", func(r userTokenRow) any { return r.Origin }),
+		column("active_at", proto.ColumnType_TIMESTAMP, "When the token was last used.", func(r userTokenRow) any { return r.ActiveAt }),
+		column("created_at", proto.ColumnType_TIMESTAMP, "When the token was created.", func(r userTokenRow) any { return r.CreatedAt }),
+		column("expires_at", proto.ColumnType_TIMESTAMP, "When the token expires; NULL means it never expires.", func(r userTokenRow) any { return r.ExpiresAt }),
+		column("leaked_at", proto.ColumnType_TIMESTAMP, "When Vercel found the token exposed in public (a leak); NULL if it never did.", func(r userTokenRow) any { return r.LeakedAt }),
+		column("leaked_url", proto.ColumnType_STRING, "Where Vercel found the leaked token; NULL when unknown or not leaked.", func(r userTokenRow) any { return r.LeakedURL }),
+		column("revoked_at", proto.ColumnType_TIMESTAMP, "When the token was revoked; NULL if it was not.", func(r userTokenRow) any { return r.RevokedAt }),
+		column("prefix", proto.ColumnType_STRING, "The first characters of the token's secret, to recognise it; never the whole secret.", func(r userTokenRow) any { return r.Prefix }),
+		column("suffix", proto.ColumnType_STRING, "The last characters of the token's secret, to recognise it; never the whole secret.", func(r userTokenRow) any { return r.Suffix }),
+		column("project_id", proto.ColumnType_STRING, "The project the token is restricted to; NULL when it is not restricted to one project.", func(r userTokenRow) any { return r.ProjectID }),
+		column("scopes", proto.ColumnType_JSON, "The token's scopes exactly as Vercel returns them: user scopes (the whole account), team scopes (one team) and any newer kind.", func(r userTokenRow) any { return r.Scopes }),
+		column("scope_types", proto.ColumnType_JSON, `The distinct scope types the token has, e.g. ["user","team"]; "user" means access to the whole account.`, func(r userTokenRow) any { return r.ScopeTypes }),
+		column("team_ids", proto.ColumnType_JSON, "The ids of the teams the token's team scopes give access to.", func(r userTokenRow) any { return r.TeamIDs }),
+		column("sudo_origin", proto.ColumnType_STRING, "How the user scope was elevated by multi-factor authentication (totp, webauthn or recovery-code); NULL without elevation.", func(r userTokenRow) any { return r.SudoOrigin }),
+		column("sudo_expires_at", proto.ColumnType_TIMESTAMP, "When the user scope's multi-factor elevation ends; NULL without elevation.", func(r userTokenRow) any { return r.SudoExpiresAt }),
+		column("is_current", proto.ColumnType_BOOL, "True for the token this connection itself authenticates with.", func(r userTokenRow) any { return r.IsCurrent }),
+		column("title", proto.ColumnType_STRING, "Title of the resource: the token's name.", func(r userTokenRow) any { return r.Title }),
 	}
 }
 
-func column(name string, columnType proto.ColumnType, field, description string) *plugin.Column {
-	return &plugin.Column{Name: name, Type: columnType, Description: description, Transform: transform.FromField(field)}
+// column reads its value straight from the row: the SDK's FromField would
+// find the field by reflection and compile a regexp per column per row, the
+// largest CPU cost of a scan.
+func column(name string, columnType proto.ColumnType, description string, value func(userTokenRow) any) *plugin.Column {
+	return &plugin.Column{
+		Name:        name,
+		Type:        columnType,
+		Description: description,
+		Transform: transform.From(func(_ context.Context, d *transform.TransformData) (any, error) {
+			row, ok := d.HydrateItem.(userTokenRow)
+			if !ok {
+				return nil, fmt.Errorf("column %s: unexpected row type %T", name, d.HydrateItem)
+			}
+			return value(row), nil
+		}),
+	}
 }
 
 func listUserTokens(ctx context.Context, d *plugin.QueryData, _ *plugin.HydrateData) (any, error) {
@@ -65,7 +80,7 @@ func listUserTokens(ctx context.Context, d *plugin.QueryData, _ *plugin.HydrateD
 		return nil, err
 	}
 	awaitCurrent := startCurrentLookup(ctx, d, client)
-	opts := vercelapi.ListTokensOptions{BeforePage: d.WaitForListRateLimit}
+	opts := vercelapi.ListTokensOptions{BeforePage: waitForLaterPages(d)}
 	if limit > 0 {
 		opts.MaxTokens = limit
 	}
@@ -119,6 +134,19 @@ func getUserToken(ctx context.Context, d *plugin.QueryData, _ *plugin.HydrateDat
 		return nil, explain(err)
 	}
 	return newUserTokenRow(*token, current), nil
+}
+
+// waitForLaterPages takes one rate-limiter token per page after the first:
+// the SDK already took one for the first when it started the list call.
+func waitForLaterPages(d *plugin.QueryData) func(context.Context) {
+	first := true
+	return func(ctx context.Context) {
+		if first {
+			first = false
+			return
+		}
+		d.WaitForListRateLimit(ctx)
+	}
 }
 
 // startCurrentLookup starts fetching the connection's own token when the
