@@ -1,0 +1,54 @@
+package inprocess
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// tokenAttribute is the config field that holds the bearer token.
+const tokenAttribute = "api_token"
+
+// checkConfig catches, before the SDK sees it, the config the SDK would
+// report badly or unsafely: its HCL syntax errors come out as JSON errors,
+// and an unquoted value comes out verbatim ("no variable named …"), which
+// for api_token would print the secret. Messages here give the position and
+// never a value. It returns the api_token value, to keep out of errors.
+func checkConfig(config string) (secrets []string, err error) {
+	file, diags := hclsyntax.ParseConfig([]byte(config), "connection config", hcl.InitialPos)
+	if diags.HasErrors() {
+		return nil, positioned(diags[0].Subject, diags[0].Summary)
+	}
+	body, ok := file.Body.(*hclsyntax.Body)
+	if !ok {
+		return nil, fmt.Errorf("unexpected HCL body type %T", file.Body)
+	}
+	for _, attr := range inSourceOrder(body.Attributes) {
+		name := attr.Name
+		value, diags := attr.Expr.Value(nil)
+		if diags.HasErrors() || !value.IsWhollyKnown() {
+			return nil, positioned(attr.Expr.Range().Ptr(), fmt.Sprintf("the value of %s must be a literal; quote strings, e.g. %s = \"…\"", name, name))
+		}
+		if name == tokenAttribute && value.Type() == cty.String && !value.IsNull() {
+			secrets = append(secrets, value.AsString())
+		}
+	}
+	return secrets, nil
+}
+
+func inSourceOrder(attrs hclsyntax.Attributes) []*hclsyntax.Attribute {
+	sorted := slices.Collect(maps.Values(attrs))
+	slices.SortFunc(sorted, func(a, b *hclsyntax.Attribute) int { return a.SrcRange.Start.Byte - b.SrcRange.Start.Byte })
+	return sorted
+}
+
+func positioned(at *hcl.Range, message string) error {
+	if at == nil {
+		return fmt.Errorf("%s", message)
+	}
+	return fmt.Errorf("line %d, column %d: %s", at.Start.Line, at.Start.Column, message)
+}

@@ -1,0 +1,9 @@
+// Package inprocess runs the Vercel plugin inside the calling process: one
+// plugin server with one connection named "vercel", queried through the
+// same handlers Steampipe reaches over gRPC, without a plugin process.
+//
+// Creating an Engine points the standard log package and the SDK's logger at
+// stderr, at the level of STEAMPIPE_LOG_LEVEL (default WARN). It also makes
+// the SDK delete os.TempDir()/steampipe-plugin-vercel, so nothing may be kept
+// there.
+package inprocess

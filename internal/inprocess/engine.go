@@ -1,0 +1,77 @@
+package inprocess
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+
+	"github.com/turbot/go-kit/helpers"
+	"github.com/turbot/steampipe-plugin-sdk/v5/grpc"
+	"github.com/turbot/steampipe-plugin-sdk/v5/plugin"
+
+	"github.com/tokenaudit/steampipe-plugin-vercel/vercel"
+)
+
+// ConnectionName is the name of the engine's only connection.
+const ConnectionName = "vercel"
+
+// ErrClosed is returned by an Engine, and by its running queries, once
+// Close has been called.
+var ErrClosed = errors.New("inprocess: engine closed")
+
+// Engine is the plugin server and its connection. It is safe for concurrent
+// use.
+type Engine struct {
+	server *grpc.PluginServer
+	// life is cancelled by Close, which stops every running query.
+	life    context.Context
+	stop    context.CancelCauseFunc
+	running sync.WaitGroup
+
+	mu     sync.Mutex
+	closed bool
+	// configured is set by the first Configure; configErr is the outcome
+	// of the latest one.
+	configured bool
+	configErr  error
+	secrets    redactor
+}
+
+// New creates the plugin server. The connection is configured by Configure,
+// or from the environment by the first call that needs it.
+func New() (_ *Engine, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("starting the %s plugin: %w", vercel.PluginName, helpers.ToError(r))
+		}
+	}()
+	server := plugin.Server(&plugin.ServeOpts{PluginFunc: vercel.Plugin})
+	life, stop := context.WithCancelCause(context.Background())
+	return &Engine{server: server, life: life, stop: stop}, nil
+}
+
+// Close cancels the running queries, waits for them to stop and makes every
+// later call fail with ErrClosed. It is safe to call more than once.
+func (e *Engine) Close() {
+	e.mu.Lock()
+	if e.closed {
+		e.mu.Unlock()
+		return
+	}
+	e.closed = true
+	e.mu.Unlock()
+	e.stop(ErrClosed)
+	e.running.Wait()
+}
+
+// startQuery registers a query that is about to run, so Close waits for it.
+func (e *Engine) startQuery() error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.closed {
+		return ErrClosed
+	}
+	e.running.Add(1)
+	return nil
+}

@@ -1,0 +1,30 @@
+package inprocess
+
+import (
+	"errors"
+	"fmt"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+)
+
+func TestRedactor(t *testing.T) {
+	r := newRedactor("  long_secret_value ", "short", "")
+	err := fmt.Errorf("call failed: %w", errors.New("token long_secret_value rejected"))
+	assert.Equal(t, "call failed: token [redacted] rejected", r.redact(err).Error())
+	assert.Equal(t, "short is too short to hide", r.redact(errors.New("short is too short to hide")).Error())
+
+	clean := errors.New("nothing to hide")
+	assert.Same(t, clean, r.redact(clean))
+	assert.Nil(t, r.redact(nil))
+}
+
+func TestPluginErrorStripsGRPCWrapping(t *testing.T) {
+	assert.Equal(t, "boom", pluginError(status.Error(codes.Internal, "boom")).Error())
+	assert.Equal(t, "boom", pluginError(errors.New("rpc error: code = Unknown desc = boom")).Error())
+	plain := errors.New("plain")
+	assert.Same(t, plain, pluginError(plain))
+	assert.Nil(t, pluginError(nil))
+}
