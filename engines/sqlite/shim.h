@@ -1,0 +1,35 @@
+// The C half of the extension: the sqlite3_module and its callbacks (in
+// shim.c) forward to Go; the helpers declared here let Go reach SQLite
+// routines that sqlite3ext.h only offers as macros over the sqlite3_api table.
+#ifndef STEAMPIPE_SQLITE_SHIM_H
+#define STEAMPIPE_SQLITE_SHIM_H
+
+#include <stdint.h>
+#include <sqlite3ext.h>
+
+// Registration, called while the extension loads into a connection.
+int shim_create_table_module(sqlite3 *db, const char *table);
+int shim_create_configure_function(sqlite3 *db, const char *name);
+
+// Schema.
+int shim_declare_vtab(sqlite3 *db, const char *sql);
+
+// Results of a column or function. Text is copied, so Go memory may be passed.
+void shim_result_text(sqlite3_context *ctx, const char *text, int n);
+void shim_result_int64(sqlite3_context *ctx, sqlite3_int64 value);
+void shim_result_double(sqlite3_context *ctx, double value);
+void shim_result_null(sqlite3_context *ctx);
+void shim_result_error(sqlite3_context *ctx, const char *message, int n);
+
+// Arguments of xFilter and of SQL functions.
+int shim_value_type(sqlite3_value *value);
+const unsigned char *shim_value_text(sqlite3_value *value);
+int shim_value_bytes(sqlite3_value *value);
+sqlite3_int64 shim_value_int64(sqlite3_value *value);
+
+// Strings SQLite takes ownership of, allocated with sqlite3_malloc.
+char *shim_sqlite_string(const char *text, int n);
+// shim_set_error replaces *slot (a zErrMsg or pzErr) with a copy of message.
+void shim_set_error(char **slot, const char *message, int n);
+
+#endif

@@ -1,0 +1,78 @@
+package main
+
+/*
+#include "shim.h"
+*/
+import "C"
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+	"unsafe"
+)
+
+// timestampLayout is ISO-8601 in UTC with milliseconds: SQLite's date
+// functions read it and, having a fixed width, it sorts as text in time order.
+const timestampLayout = "2006-01-02T15:04:05.000Z"
+
+// resultValue hands a column value from sdkquery.ColumnValue to SQLite.
+func resultValue(ctx *C.sqlite3_context, value any) {
+	switch v := value.(type) {
+	case nil:
+		C.shim_result_null(ctx)
+	case string:
+		resultText(ctx, v)
+	case json.RawMessage:
+		if string(v) == "null" {
+			C.shim_result_null(ctx)
+			return
+		}
+		resultText(ctx, string(v))
+	case time.Time:
+		resultText(ctx, formatTimestamp(v))
+	case bool:
+		C.shim_result_int64(ctx, C.sqlite3_int64(boolInt(v)))
+	case int64:
+		C.shim_result_int64(ctx, C.sqlite3_int64(v))
+	case float64:
+		C.shim_result_double(ctx, C.double(v))
+	default:
+		resultText(ctx, fmt.Sprint(v))
+	}
+}
+
+func resultText(ctx *C.sqlite3_context, s string) {
+	C.shim_result_text(ctx, stringData(s), C.int(len(s)))
+}
+
+func formatTimestamp(t time.Time) string {
+	return t.UTC().Format(timestampLayout)
+}
+
+func boolInt(b bool) int64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// filterArgs reads xFilter's argv.
+func filterArgs(argv []*C.sqlite3_value) []filterArg {
+	args := make([]filterArg, len(argv))
+	for i, v := range argv {
+		if C.shim_value_type(v) == C.SQLITE_NULL {
+			args[i].null = true
+			continue
+		}
+		args[i].text = valueText(v)
+		args[i].integer = int64(C.shim_value_int64(v))
+	}
+	return args
+}
+
+// valueText is a value as text, as SQLite compares it with a TEXT column.
+func valueText(v *C.sqlite3_value) string {
+	text := C.shim_value_text(v) // before shim_value_bytes, which then counts the text
+	return C.GoStringN((*C.char)(unsafe.Pointer(text)), C.shim_value_bytes(v))
+}
