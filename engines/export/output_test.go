@@ -1,0 +1,86 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func sampleColumns() []string {
+	return []string{"id", "at", "scopes", "ok", "n", "none", "url"}
+}
+
+// sampleRows has a value of every kind the plugin sends, and text that
+// needs quoting or escaping.
+func sampleRows() [][]any {
+	at := time.Date(2025, 3, 4, 5, 6, 7, 890e6, time.UTC)
+	return [][]any{
+		{"a,1", at, json.RawMessage(`[ {"type": "user"} ]`), true, int64(3), nil, "https://x.test/?a=1&b=<2>"},
+		{"b", nil, nil, false, int64(-1), nil, "line\nbreak"},
+	}
+}
+
+// writeRows writes rows in format, checking that each row reaches the
+// output before the next one is written.
+func writeRows(t *testing.T, format string, rows [][]any) string {
+	t.Helper()
+	var out bytes.Buffer
+	w, err := newRowWriter(format, &out, sampleColumns())
+	require.NoError(t, err)
+	for _, row := range rows {
+		before := out.Len()
+		require.NoError(t, w.WriteRow(row))
+		assert.Greater(t, out.Len(), before, "row flushed at once")
+	}
+	require.NoError(t, w.Close())
+	return out.String()
+}
+
+func TestCSVOutput(t *testing.T) {
+	assert.Equal(t,
+		"id,at,scopes,ok,n,none,url\n"+
+			`"a,1",2025-03-04T05:06:07.89Z,"[{""type"":""user""}]",true,3,,https://x.test/?a=1&b=<2>`+"\n"+
+			"b,,,false,-1,,\"line\nbreak\"\n",
+		writeRows(t, "csv", sampleRows()))
+	assert.Equal(t, "id,at,scopes,ok,n,none,url\n", writeRows(t, "csv", nil))
+}
+
+func TestJSONLinesOutput(t *testing.T) {
+	assert.Equal(t,
+		`{"id":"a,1","at":"2025-03-04T05:06:07.89Z","scopes":[{"type":"user"}],"ok":true,"n":3,"none":null,"url":"https://x.test/?a=1&b=<2>"}`+"\n"+
+			`{"id":"b","at":null,"scopes":null,"ok":false,"n":-1,"none":null,"url":"line\nbreak"}`+"\n",
+		writeRows(t, "jsonl", sampleRows()))
+	assert.Empty(t, writeRows(t, "jsonl", nil))
+}
+
+func TestJSONArrayOutput(t *testing.T) {
+	out := writeRows(t, "json", sampleRows())
+	var parsed []map[string]any
+	require.NoError(t, json.Unmarshal([]byte(out), &parsed))
+	require.Len(t, parsed, 2)
+	assert.Equal(t, "2025-03-04T05:06:07.89Z", parsed[0]["at"])
+	assert.Equal(t, []any{map[string]any{"type": "user"}}, parsed[0]["scopes"])
+	assert.Equal(t, true, parsed[0]["ok"])
+	assert.Nil(t, parsed[1]["at"])
+	assert.Contains(t, parsed[1], "none")
+	assert.Equal(t, byte('['), out[0])
+
+	assert.Equal(t, "[]\n", writeRows(t, "json", nil))
+}
+
+func TestInvalidJSONColumnIsAnError(t *testing.T) {
+	for _, format := range []string{"csv", "json", "jsonl"} {
+		w, err := newRowWriter(format, &bytes.Buffer{}, []string{"j"})
+		require.NoError(t, err)
+		assert.Error(t, w.WriteRow([]any{json.RawMessage(`{nope`)}), format)
+	}
+}
+
+func TestUnknownFormat(t *testing.T) {
+	_, err := newRowWriter("xml", &bytes.Buffer{}, nil)
+	assert.Error(t, err)
+}

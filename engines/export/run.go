@@ -1,0 +1,83 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/inprocess"
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/sdkquery"
+)
+
+// Exit statuses.
+const (
+	exitOK     = 0
+	exitFailed = 1
+	exitUsage  = 2
+)
+
+// run is the whole command: it parses args, exports to stdout and reports
+// to stderr, and returns the exit status.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	opts, err := parseArgs(args)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(stdout, usage())
+		return exitOK
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "Error: %v\n\n%s", err, usage())
+		return exitUsage
+	}
+	if err := export(ctx, opts, stdout); err != nil {
+		fmt.Fprintf(stderr, "Error: %v\n", err)
+		return exitFailed
+	}
+	return exitOK
+}
+
+// export runs the query and writes its rows as they arrive.
+func export(ctx context.Context, opts options, stdout io.Writer) error {
+	engine, err := inprocess.New()
+	if err != nil {
+		return err
+	}
+	defer engine.Close()
+	if err := engine.Configure(opts.config); err != nil {
+		return err
+	}
+	q := opts.query()
+	if len(q.Columns) == 0 {
+		tables, err := engine.Tables()
+		if err != nil {
+			return err
+		}
+		// An unknown table has no schema; Query explains that below.
+		q.Columns = sdkquery.ColumnNames(tables[q.Table])
+	}
+	rows, err := engine.Query(ctx, q)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	// Wait for the first row before writing anything, so that a query that
+	// fails at once leaves stdout empty rather than holding a lone header.
+	row, err := rows.Next()
+	if err != nil && !errors.Is(err, io.EOF) {
+		return err
+	}
+	out, werr := newRowWriter(opts.output, stdout, q.Columns)
+	if werr != nil {
+		return werr
+	}
+	for ; err == nil; row, err = rows.Next() {
+		if err := out.WriteRow(sdkquery.RowValues(row, q.Columns)); err != nil {
+			return fmt.Errorf("writing a row: %w", err)
+		}
+	}
+	if !errors.Is(err, io.EOF) {
+		return err
+	}
+	return out.Close()
+}

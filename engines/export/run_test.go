@@ -1,0 +1,98 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tokenaudit/steampipe-plugin-vercel/emulator"
+)
+
+func TestHelpGoesToStdout(t *testing.T) {
+	for _, flag := range []string{"--help", "-h", "-help"} {
+		res := runInProcess(t, flag)
+		assert.Equal(t, exitOK, res.code, flag)
+		assert.True(t, strings.HasPrefix(res.stdout, "Usage: steampipe_export_vercel TABLE_NAME"), flag)
+		assert.Empty(t, res.stderr, flag)
+	}
+}
+
+func TestBadCommandLinesExitWithUsage(t *testing.T) {
+	cases := map[string]struct {
+		args []string
+		want string
+	}{
+		"no table":       {nil, "missing TABLE_NAME"},
+		"two tables":     {[]string{"a", "b"}, "one TABLE_NAME expected"},
+		"unknown flag":   {[]string{"t", "--nope"}, "flag provided but not defined"},
+		"bad limit":      {[]string{"t", "--limit", "many"}, "-limit"},
+		"negative limit": {[]string{"t", "--limit", "-5"}, "want 0 or more"},
+		"bad output":     {[]string{"t", "--output", "xml"}, "csv, json, jsonl"},
+		"bad where":      {[]string{"t", "--where", "token_id > 'a'"}, "only key-column equality"},
+		"where with or":  {[]string{"t", "--where", "token_id = 'a' or 1 = 1"}, "only key-column equality"},
+		"empty select":   {[]string{"t", "--select", "a,,b"}, "empty column name"},
+		"missing value":  {[]string{"t", "--config"}, "flag needs an argument"},
+	}
+	for name, tc := range cases {
+		res := runInProcess(t, tc.args...)
+		assert.Equal(t, exitUsage, res.code, name)
+		assert.Contains(t, res.stderr, "Error: ", name)
+		assert.Contains(t, res.stderr, tc.want, name)
+		assert.Contains(t, res.stderr, "Usage: ", name)
+		assert.Empty(t, res.stdout, name)
+	}
+}
+
+func TestExportFailuresExitWithTheReason(t *testing.T) {
+	testEnv(t)
+	api := startAPI(t, 3)
+	withAPI := func(args ...string) []string { return append(args, "--config", api.config()) }
+	cases := map[string]struct {
+		args []string
+		want []string
+	}{
+		"unknown table":   {withAPI("vercel_nope"), []string{`table "vercel_nope" not found`, "vercel_user_token"}},
+		"unknown column":  {withAPI("vercel_user_token", "--select", "token_id,secret"), []string{`no column "secret"`, "token_id, name, type"}},
+		"non-key where":   {withAPI("vercel_user_token", "--where", "name = 'x'"), []string{`cannot filter on "name"`, "token_id"}},
+		"bad config":      {[]string{"vercel_user_token", "--config", "api_token = oops"}, []string{"invalid connection config", "line 1"}},
+		"unknown setting": {[]string{"vercel_user_token", "--config", `colour = "blue"`}, []string{"invalid connection config", `"colour"`}},
+	}
+	for name, tc := range cases {
+		res := runInProcess(t, tc.args...)
+		assert.Equal(t, exitFailed, res.code, name)
+		assert.True(t, strings.HasPrefix(res.stderr, "Error: "), name)
+		for _, want := range tc.want {
+			assert.Contains(t, res.stderr, want, name)
+		}
+		assert.Empty(t, res.stdout, name)
+	}
+	assert.Empty(t, api.server.Requests(), "no query reached the API")
+}
+
+func TestWhereTokenIDIsOneGetRequest(t *testing.T) {
+	testEnv(t)
+	api := startAPI(t, 30)
+	var id string
+	for id = range api.tokens(t) {
+		break
+	}
+
+	res := runInProcess(t, "vercel_user_token", "--where", "token_id='"+id+"'", "--select", "token_id,name", "--output", "csv", "--config", api.config())
+	require.Equal(t, exitOK, res.code, res.stderr)
+	assert.Equal(t, "token_id,name\n"+id+","+api.tokens(t)[id].Name+"\n", res.stdout)
+	assert.Equal(t, 1, api.server.Count(emulator.EndpointGet))
+	assert.Zero(t, api.server.Count(emulator.EndpointList))
+}
+
+func TestNoMatchStillWritesAValidDocument(t *testing.T) {
+	testEnv(t)
+	api := startAPI(t, 3)
+	want := map[string]string{"csv": "token_id\n", "json": "[]\n", "jsonl": ""}
+	for format, output := range want {
+		res := runInProcess(t, "vercel_user_token", "--where", `token_id = "nope"`, "--select", "token_id", "--output", format, "--config", api.config())
+		require.Equal(t, exitOK, res.code, res.stderr)
+		assert.Equal(t, output, res.stdout, format)
+	}
+}
