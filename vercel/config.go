@@ -31,7 +31,7 @@ func ConfigInstance() any {
 }
 
 // ErrTokenNotSet is the error a connection without a token gets.
-var ErrTokenNotSet = fmt.Errorf("api_token is not set: set api_token in the connection config (~/.steampipe/config/vercel.spc) or the %s environment variable", EnvAPIToken)
+var ErrTokenNotSet = fmt.Errorf("api_token is not set: set api_token in the connection config (~/.steampipe/config/vercel.spc for Steampipe, steampipe_configure_vercel() in SQLite, --config for the exporter) or the %s environment variable", EnvAPIToken)
 
 func connectionConfig(connection *plugin.Connection) vercelConfig {
 	if connection == nil || connection.Config == nil {

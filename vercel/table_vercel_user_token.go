@@ -85,6 +85,7 @@ func listUserTokens(ctx context.Context, d *plugin.QueryData, _ *plugin.HydrateD
 		opts.MaxTokens = limit
 	}
 	var streamErr error
+	streamed := 0
 	err = client.ListTokens(ctx, opts, func(page []vercelapi.AuthToken) bool {
 		current, err := awaitCurrent()
 		if err != nil {
@@ -93,6 +94,7 @@ func listUserTokens(ctx context.Context, d *plugin.QueryData, _ *plugin.HydrateD
 		}
 		for _, token := range page {
 			d.StreamListItem(ctx, newUserTokenRow(token, current))
+			streamed++
 			if d.RowsRemaining(ctx) <= 0 {
 				return false
 			}
@@ -105,6 +107,9 @@ func listUserTokens(ctx context.Context, d *plugin.QueryData, _ *plugin.HydrateD
 	if err == nil {
 		// The list may be empty: is_current's lookup must not fail unseen.
 		_, err = awaitCurrent()
+	}
+	if err != nil && streamed > 0 {
+		waitForStreamedRowsToDrain(ctx)
 	}
 	return nil, explain(err)
 }
