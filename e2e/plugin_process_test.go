@@ -183,3 +183,15 @@ func (b *syncBuffer) String() string {
 }
 
 var _ io.Writer = (*syncBuffer)(nil)
+
+// overrideLimiter replaces the plugin's vercel_api limiter, as a limiter
+// block in the plugin's HCL config does in Steampipe.
+func (p *pluginProcess) overrideLimiter(t testing.TB, fillRate float32, bucketSize int64) {
+	t.Helper()
+	_, err := p.plugin.SetRateLimiters(&proto.SetRateLimitersRequest{Definitions: []*proto.RateLimiterDefinition{
+		{Name: vercel.APIRateLimiter().Name, FillRate: fillRate, BucketSize: bucketSize},
+	}})
+	if err != nil {
+		t.Fatalf("SetRateLimiters: %v", err)
+	}
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs what the SQLite engine and its tests need and a fresh Debian
+# machine may lack: the sqlite3 shell and libsqlite3-dev (sqlite3ext.h).
+set -euo pipefail
+
+missing=()
+command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
+[ -f /usr/include/sqlite3ext.h ] || missing+=(libsqlite3-dev)
+command -v gcc >/dev/null 2>&1 || missing+=(gcc)
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "installing ${missing[*]} from Debian's packages" >&2
+if [ "$(id -u)" -eq 0 ]; then
+  sudo=()
+elif command -v sudo >/dev/null 2>&1; then
+  sudo=(sudo)
+else
+  echo "error: ${missing[*]} missing and not root: install them with apt-get" >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
