@@ -16,6 +16,7 @@ import (
 
 	"github.com/tokenaudit/steampipe-plugin-vercel/emulator"
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/sdkquery"
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/testapi"
 )
 
 var (
@@ -34,8 +35,8 @@ var (
 // Past 50 pages the plugin's default limiter (10 requests a second) sets the
 // pace; -fill-rate overrides it, as a user's limiter block would.
 func BenchmarkFullScan(b *testing.B) {
-	api := startAPI(b, emulator.GenerateFixture(*benchTokens, 1))
-	api.server.SetFaults(emulator.Faults{Latency: *benchLatency})
+	api := testapi.Start(b, emulator.GenerateFixture(*benchTokens, 1))
+	api.Server.SetFaults(emulator.Faults{Latency: *benchLatency})
 	query := sdkquery.Query{Table: "vercel_user_token", Columns: withoutColumn(allColumns(), "is_current"), Limit: -1}
 
 	var pluginTime, bareTime time.Duration
@@ -46,11 +47,11 @@ func BenchmarkFullScan(b *testing.B) {
 		// a full bucket, as it does for a user's first query.
 		b.StopTimer()
 		p := startPlugin(b, processOptions{env: []string{"STEAMPIPE_LOG_LEVEL=WARN"}})
-		p.configure(b, api.connectionHCL(""))
+		p.configure(b, api.HCL())
 		if *benchFill > 0 {
 			p.overrideLimiter(b, float32(*benchFill), int64(*benchFill))
 		}
-		api.server.ResetStats()
+		api.Server.ResetStats()
 		b.StartTimer()
 
 		start := time.Now()
@@ -59,7 +60,7 @@ func BenchmarkFullScan(b *testing.B) {
 			b.Fatal(err)
 		}
 		pluginTime += time.Since(start)
-		listRequests = api.server.Count(emulator.EndpointList)
+		listRequests = api.Server.Count(emulator.EndpointList)
 		if rows != *benchTokens {
 			b.Fatalf("the plugin returned %d rows, want %d", rows, *benchTokens)
 		}
@@ -86,7 +87,7 @@ func BenchmarkFullScan(b *testing.B) {
 
 // barePager is the baseline: a plain sequential loop over the list endpoint
 // that decodes every token, as a hand-written Go script would.
-func barePager(b *testing.B, api *vercelAPI) int {
+func barePager(b *testing.B, api *testapi.API) int {
 	b.Helper()
 	var until string
 	total := 0
@@ -95,8 +96,8 @@ func barePager(b *testing.B, api *vercelAPI) int {
 		if until != "" {
 			q.Set("until", until)
 		}
-		req, _ := http.NewRequest(http.MethodGet, api.url+"/v6/user/tokens?"+q.Encode(), nil)
-		req.Header.Set("Authorization", "Bearer "+api.secret)
+		req, _ := http.NewRequest(http.MethodGet, api.URL+"/v6/user/tokens?"+q.Encode(), nil)
+		req.Header.Set("Authorization", "Bearer "+api.Secret)
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
 			b.Fatal(err)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/tokenaudit/steampipe-plugin-vercel/emulator"
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/sdkquery"
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/testapi"
 )
 
 var scanAll = sdkquery.Query{Table: "vercel_user_token", Columns: []string{"token_id", "name", "expires_at", "is_current"}, Limit: -1}
@@ -33,7 +34,7 @@ func TestFailures(t *testing.T) {
 	const wrongToken = "wrong_token_5f1d7c0a9e2b"
 	cases := []struct {
 		name     string
-		hcl      func(api *vercelAPI) string
+		hcl      func(api *testapi.API) string
 		env      []string
 		faults   emulator.Faults
 		query    sdkquery.Query
@@ -43,100 +44,100 @@ func TestFailures(t *testing.T) {
 	}{
 		{
 			name:     "missing token",
-			hcl:      func(api *vercelAPI) string { return `base_url = "` + api.url + `"` },
+			hcl:      func(api *testapi.API) string { return `base_url = "` + api.URL + `"` },
 			wantErr:  []string{"api_token is not set", "vercel.spc", "VERCEL_API_TOKEN"},
 			requests: map[emulator.Endpoint]int{emulator.EndpointList: 0},
 		},
 		{
 			name:     "token from the environment",
-			hcl:      func(api *vercelAPI) string { return `base_url = "` + api.url + `"` },
+			hcl:      func(api *testapi.API) string { return `base_url = "` + api.URL + `"` },
 			env:      []string{"VERCEL_API_TOKEN=<secret>"},
 			wantRows: -1,
 		},
 		{
 			name: "wrong token",
-			hcl: func(api *vercelAPI) string {
-				return `api_token = "` + wrongToken + `"` + "\nbase_url = \"" + api.url + `"`
+			hcl: func(api *testapi.API) string {
+				return `api_token = "` + wrongToken + `"` + "\nbase_url = \"" + api.URL + `"`
 			},
 			wantErr:  []string{"invalid, expired or revoked", "401"},
 			requests: map[emulator.Endpoint]int{emulator.EndpointList: 1},
 		},
 		{
 			name:     "team the token cannot reach",
-			hcl:      func(api *vercelAPI) string { return api.connectionHCL(`team = "team_nobodyhere"`) },
+			hcl:      func(api *testapi.API) string { return api.HCL(`team = "team_nobodyhere"`) },
 			wantErr:  []string{`no access to team "team_nobodyhere"`, "403"},
 			requests: map[emulator.Endpoint]int{emulator.EndpointList: 1},
 		},
 		{
 			name:     "team from the environment, by slug",
-			hcl:      func(api *vercelAPI) string { return api.connectionHCL("") },
+			hcl:      func(api *testapi.API) string { return api.HCL() },
 			env:      []string{"VERCEL_TEAM=<slug>"},
 			wantRows: -1,
 		},
 		{
 			name: "plaintext base_url to a remote host",
-			hcl: func(api *vercelAPI) string {
+			hcl: func(api *testapi.API) string {
 				return `api_token = "<secret>"` + "\nbase_url = \"http://vercel.invalid\""
 			},
 			wantErr: []string{"base_url", "in clear", "https://"},
 		},
 		{
 			name:     "unknown id gives no rows",
-			hcl:      func(api *vercelAPI) string { return api.connectionHCL("") },
+			hcl:      func(api *testapi.API) string { return api.HCL() },
 			query:    sdkquery.Query{Table: "vercel_user_token", Columns: []string{"token_id"}, Equals: map[string]string{"token_id": "no-such-token"}, Limit: -1},
 			wantRows: 0,
 			requests: map[emulator.Endpoint]int{emulator.EndpointGet: 1, emulator.EndpointList: 0},
 		},
 		{
 			name:     "'current' is not a token id",
-			hcl:      func(api *vercelAPI) string { return api.connectionHCL("") },
+			hcl:      func(api *testapi.API) string { return api.HCL() },
 			query:    sdkquery.Query{Table: "vercel_user_token", Columns: []string{"token_id"}, Equals: map[string]string{"token_id": "current"}, Limit: -1},
 			wantRows: 0,
 		},
 		{
 			name:     "429 then success",
-			hcl:      func(api *vercelAPI) string { return api.connectionHCL("") },
+			hcl:      func(api *testapi.API) string { return api.HCL() },
 			faults:   emulator.Faults{Statuses: []int{429}, RetryAfter: "0", OnlyOn: emulator.EndpointList},
 			wantRows: -1,
 			requests: map[emulator.Endpoint]int{emulator.EndpointList: 4},
 		},
 		{
 			name:     "500 then success",
-			hcl:      func(api *vercelAPI) string { return api.connectionHCL("") },
+			hcl:      func(api *testapi.API) string { return api.HCL() },
 			faults:   emulator.Faults{Statuses: []int{0, 500}, OnlyOn: emulator.EndpointList},
 			wantRows: -1,
 			requests: map[emulator.Endpoint]int{emulator.EndpointList: 4},
 		},
 		{
 			name:     "500 forever",
-			hcl:      func(api *vercelAPI) string { return api.connectionHCL("") },
+			hcl:      func(api *testapi.API) string { return api.HCL() },
 			faults:   emulator.Faults{AlwaysStatus: 500},
 			wantErr:  []string{"failing (HTTP 500)", "giving up after 5 attempts"},
 			requests: map[emulator.Endpoint]int{emulator.EndpointList: 5},
 		},
 		{
 			name:     "a later page fails: no partial result",
-			hcl:      func(api *vercelAPI) string { return api.connectionHCL("") },
+			hcl:      func(api *testapi.API) string { return api.HCL() },
 			faults:   emulator.Faults{Statuses: []int{0, 403}, OnlyOn: emulator.EndpointList},
 			wantErr:  []string{"not authorized", "403"},
 			requests: map[emulator.Endpoint]int{emulator.EndpointList: 2},
 		},
 		{
 			name:     "garbage JSON",
-			hcl:      func(api *vercelAPI) string { return api.connectionHCL("") },
+			hcl:      func(api *testapi.API) string { return api.HCL() },
 			faults:   emulator.Faults{MalformedJSON: true, OnlyOn: emulator.EndpointList},
 			wantErr:  []string{"malformed JSON"},
 			requests: map[emulator.Endpoint]int{emulator.EndpointList: 1},
 		},
 		{
 			name:    "truncated body",
-			hcl:     func(api *vercelAPI) string { return api.connectionHCL("") },
+			hcl:     func(api *testapi.API) string { return api.HCL() },
 			faults:  emulator.Faults{TruncatedBody: true, OnlyOn: emulator.EndpointList},
 			wantErr: []string{"/v6/user/tokens", "unexpected EOF"},
 		},
 		{
 			name:     "looping cursor",
-			hcl:      func(api *vercelAPI) string { return api.connectionHCL("") },
+			hcl:      func(api *testapi.API) string { return api.HCL() },
 			faults:   emulator.Faults{LoopingCursor: true},
 			wantErr:  []string{"pagination cursor", "again"},
 			requests: map[emulator.Endpoint]int{emulator.EndpointList: 2},
@@ -146,17 +147,17 @@ func TestFailures(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			api := sampleAPI(t)
 			var slug string
-			for _, team := range api.fixture.Teams {
+			for _, team := range api.Fixture.Teams {
 				slug = team.Slug
 			}
 			env := make([]string, len(tc.env))
 			for i, e := range tc.env {
-				env[i] = strings.NewReplacer("<secret>", api.secret, "<slug>", slug).Replace(e)
+				env[i] = strings.NewReplacer("<secret>", api.Secret, "<slug>", slug).Replace(e)
 			}
-			hcl := strings.ReplaceAll(tc.hcl(api), "<secret>", api.secret)
+			hcl := strings.ReplaceAll(tc.hcl(api), "<secret>", api.Secret)
 			p := startPlugin(t, processOptions{env: env})
 			p.configure(t, hcl)
-			api.server.SetFaults(tc.faults)
+			api.Server.SetFaults(tc.faults)
 			query := tc.query
 			if query.Table == "" {
 				query = scanAll
@@ -173,23 +174,23 @@ func TestFailures(t *testing.T) {
 				require.NoError(t, err)
 				want := tc.wantRows
 				if want < 0 {
-					want = len(api.fixture.Tokens)
+					want = len(api.Fixture.Tokens)
 				}
 				assert.Len(t, rows, want)
 			}
 			for endpoint, n := range tc.requests {
-				assert.Equal(t, n, api.server.Count(endpoint), "%s requests", endpoint)
+				assert.Equal(t, n, api.Server.Count(endpoint), "%s requests", endpoint)
 			}
-			assertSecretsKept(t, p, err, api.secret, wrongToken)
+			assertSecretsKept(t, p, err, api.Secret, wrongToken)
 		})
 	}
 }
 
 func TestACancelledQueryStopsPaging(t *testing.T) {
-	api := startAPI(t, emulator.GenerateFixture(2000, 3))
-	api.server.SetFaults(emulator.Faults{Latency: 100 * time.Millisecond})
+	api := testapi.Start(t, emulator.GenerateFixture(2000, 3))
+	api.Server.SetFaults(emulator.Faults{Latency: 100 * time.Millisecond})
 	p := startPlugin(t, processOptions{})
-	p.configure(t, api.connectionHCL(""))
+	p.configure(t, api.HCL())
 
 	stream, _, cancel, err := p.plugin.Execute(scanAll.ExecuteRequest(connectionName, ""))
 	require.NoError(t, err)
@@ -197,8 +198,8 @@ func TestACancelledQueryStopsPaging(t *testing.T) {
 	require.NoError(t, err)
 	cancel()
 	time.Sleep(time.Second)
-	requestsAfterCancel := api.server.Count(emulator.EndpointList)
+	requestsAfterCancel := api.Server.Count(emulator.EndpointList)
 	time.Sleep(time.Second)
-	assert.Equal(t, requestsAfterCancel, api.server.Count(emulator.EndpointList), "paging goes on after the query was cancelled")
+	assert.Equal(t, requestsAfterCancel, api.Server.Count(emulator.EndpointList), "paging goes on after the query was cancelled")
 	assert.Less(t, requestsAfterCancel, 20, "all 20 pages were fetched: the cancel was not honoured")
 }

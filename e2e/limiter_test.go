@@ -9,6 +9,7 @@ import (
 
 	"github.com/tokenaudit/steampipe-plugin-vercel/emulator"
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/sdkquery"
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/testapi"
 )
 
 func TestTheRateLimiterIsDeclared(t *testing.T) {
@@ -27,15 +28,15 @@ func TestTheRateLimiterIsDeclared(t *testing.T) {
 // bucket of one and two tokens a second, three pages cannot take less than
 // a second. (A lower bound only: a slow machine cannot make it fail.)
 func TestAnOverriddenLimiterPacesEveryPage(t *testing.T) {
-	api := startAPI(t, emulator.GenerateFixture(250, 2))
+	api := testapi.Start(t, emulator.GenerateFixture(250, 2))
 	p := startPlugin(t, processOptions{})
-	p.configure(t, api.connectionHCL(""))
+	p.configure(t, api.HCL())
 	p.overrideLimiter(t, 2, 1)
 
 	start := time.Now()
 	rows := p.mustQuery(t, sdkquery.Query{Table: "vercel_user_token", Columns: []string{"token_id"}, Limit: -1})
 	elapsed := time.Since(start)
 	assert.Len(t, rows, 250)
-	assert.Equal(t, 3, api.server.Count(emulator.EndpointList))
+	assert.Equal(t, 3, api.Server.Count(emulator.EndpointList))
 	assert.GreaterOrEqual(t, elapsed, 900*time.Millisecond, "three pages at two a second with no burst")
 }

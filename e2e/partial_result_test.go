@@ -6,6 +6,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tokenaudit/steampipe-plugin-vercel/emulator"
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/testapi"
 )
 
 // A page that fails after rows of earlier pages were streamed must fail the
@@ -14,11 +15,11 @@ import (
 // error back until the rows already streamed have drained (see
 // vercel/sdk_error_race.go). Repeating the query makes a lost error show.
 func TestALateFailureIsNeverASilentPartialResult(t *testing.T) {
-	api := startAPI(t, emulator.GenerateFixture(300, 5))
+	api := testapi.Start(t, emulator.GenerateFixture(300, 5))
 	p := startPlugin(t, processOptions{env: []string{"STEAMPIPE_LOG_LEVEL=WARN"}})
-	p.configure(t, api.connectionHCL(""))
+	p.configure(t, api.HCL())
 	for i := range 25 {
-		api.server.SetFaults(emulator.Faults{Statuses: []int{0, 0, 403}, OnlyOn: emulator.EndpointList})
+		api.Server.SetFaults(emulator.Faults{Statuses: []int{0, 0, 403}, OnlyOn: emulator.EndpointList})
 		rows, err := p.query(scanAll)
 		require.Error(t, err, "run %d: the third page failed but the query returned %d rows and no error", i, len(rows))
 	}

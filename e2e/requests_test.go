@@ -9,11 +9,12 @@ import (
 
 	"github.com/tokenaudit/steampipe-plugin-vercel/emulator"
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/sdkquery"
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/testapi"
 )
 
-func listQueries(api *vercelAPI) []url.Values {
+func listQueries(api *testapi.API) []url.Values {
 	var out []url.Values
-	for _, r := range api.server.RequestsTo(emulator.EndpointList) {
+	for _, r := range api.Server.RequestsTo(emulator.EndpointList) {
 		q, _ := url.ParseQuery(r.RawQuery)
 		out = append(out, q)
 	}
@@ -23,29 +24,29 @@ func listQueries(api *vercelAPI) []url.Values {
 func TestAGetIsOneRequestAndNoList(t *testing.T) {
 	api := sampleAPI(t)
 	p := startPlugin(t, processOptions{})
-	p.configure(t, api.connectionHCL(""))
+	p.configure(t, api.HCL())
 	ids, _ := fixtureIDs(t, api)
 
 	rows := p.mustQuery(t, sdkquery.Query{Table: "vercel_user_token", Columns: []string{"token_id", "name"}, Equals: map[string]string{"token_id": ids[3]}, Limit: -1})
 	require.Len(t, rows, 1)
 	assert.Equal(t, ids[3], rows[0]["token_id"])
-	assert.Len(t, api.server.Requests(), 1)
-	assert.Equal(t, 1, api.server.Count(emulator.EndpointGet))
-	assert.Equal(t, 0, api.server.Count(emulator.EndpointList))
+	assert.Len(t, api.Server.Requests(), 1)
+	assert.Equal(t, 1, api.Server.Count(emulator.EndpointGet))
+	assert.Equal(t, 0, api.Server.Count(emulator.EndpointList))
 }
 
 func TestAFullScanOf250TokensIsThreeListRequests(t *testing.T) {
 	for name, form := range map[string]emulator.CursorForm{"numeric cursor": emulator.CursorNumber, "string cursor": emulator.CursorString} {
 		t.Run(name, func(t *testing.T) {
-			api := startAPI(t, emulator.GenerateFixture(250, 7), emulator.WithCursor(form))
+			api := testapi.Start(t, emulator.GenerateFixture(250, 7), emulator.WithCursor(form))
 			p := startPlugin(t, processOptions{})
-			p.configure(t, api.connectionHCL(""))
+			p.configure(t, api.HCL())
 
 			rows := p.mustQuery(t, sdkquery.Query{Table: "vercel_user_token", Columns: []string{"token_id"}, Limit: -1})
 			assert.Len(t, rows, 250)
 			queries := listQueries(api)
 			require.Len(t, queries, 3)
-			assert.Len(t, api.server.Requests(), 3, "no other request")
+			assert.Len(t, api.Server.Requests(), 3, "no other request")
 			for i, q := range queries {
 				assert.Equal(t, "100", q.Get("limit"))
 				assert.Equal(t, i > 0, q.Has("until"), "page %d", i+1)
@@ -57,7 +58,7 @@ func TestAFullScanOf250TokensIsThreeListRequests(t *testing.T) {
 func TestALimitShrinksThePage(t *testing.T) {
 	api := sampleAPI(t)
 	p := startPlugin(t, processOptions{})
-	p.configure(t, api.connectionHCL(""))
+	p.configure(t, api.HCL())
 
 	rows := p.mustQuery(t, sdkquery.Query{Table: "vercel_user_token", Columns: []string{"token_id"}, Limit: 5})
 	assert.Len(t, rows, 5)
@@ -70,7 +71,7 @@ func TestALimitShrinksThePage(t *testing.T) {
 func TestALimitAboveAPageStopsAsSoonAsItHasTheRows(t *testing.T) {
 	api := sampleAPI(t)
 	p := startPlugin(t, processOptions{})
-	p.configure(t, api.connectionHCL(""))
+	p.configure(t, api.HCL())
 
 	rows := p.mustQuery(t, sdkquery.Query{Table: "vercel_user_token", Columns: []string{"token_id"}, Limit: 150})
 	assert.Len(t, rows, 150)
@@ -83,19 +84,19 @@ func TestALimitAboveAPageStopsAsSoonAsItHasTheRows(t *testing.T) {
 func TestIsCurrentCostsOneRequestPerQueryAndOnlyWhenAsked(t *testing.T) {
 	api := sampleAPI(t)
 	p := startPlugin(t, processOptions{})
-	p.configure(t, api.connectionHCL(""))
+	p.configure(t, api.HCL())
 	ids, _ := fixtureIDs(t, api)
 
 	p.mustQuery(t, sdkquery.Query{Table: "vercel_user_token", Columns: []string{"token_id", "name"}, Limit: -1})
-	assert.Equal(t, 0, api.server.Count(emulator.EndpointCurrent), "not asked for, not fetched")
+	assert.Equal(t, 0, api.Server.Count(emulator.EndpointCurrent), "not asked for, not fetched")
 
 	rows := p.mustQuery(t, sdkquery.Query{Table: "vercel_user_token", Columns: []string{"token_id", "is_current"}, Limit: -1})
-	assert.Equal(t, 1, api.server.Count(emulator.EndpointCurrent))
+	assert.Equal(t, 1, api.Server.Count(emulator.EndpointCurrent))
 	assert.Equal(t, 1, countTrue(rows, "is_current"))
 
-	api.server.ResetStats()
+	api.Server.ResetStats()
 	rows = p.mustQuery(t, sdkquery.Query{Table: "vercel_user_token", Columns: []string{"token_id", "is_current"}, Equals: map[string]string{"token_id": ids[0]}, Limit: -1})
 	require.Len(t, rows, 1)
-	assert.Equal(t, 1, api.server.Count(emulator.EndpointCurrent))
-	assert.Equal(t, 1, api.server.Count(emulator.EndpointGet))
+	assert.Equal(t, 1, api.Server.Count(emulator.EndpointCurrent))
+	assert.Equal(t, 1, api.Server.Count(emulator.EndpointGet))
 }

@@ -8,16 +8,15 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/sdkquery"
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/testapi"
 )
 
-func fixtureIDs(t testing.TB, api *vercelAPI) (ids []string, byID map[string]json.RawMessage) {
+func fixtureIDs(t testing.TB, api *testapi.API) (ids []string, byID map[string]json.RawMessage) {
 	t.Helper()
-	byID = map[string]json.RawMessage{}
-	for _, raw := range api.fixture.Tokens {
-		var tok struct{ ID string }
-		require.NoError(t, json.Unmarshal(raw, &tok))
-		ids = append(ids, tok.ID)
-		byID[tok.ID] = raw
+	ids = api.TokenIDs(t)
+	byID = make(map[string]json.RawMessage, len(ids))
+	for i, id := range ids {
+		byID[id] = api.Fixture.Tokens[i]
 	}
 	return ids, byID
 }
@@ -25,20 +24,19 @@ func fixtureIDs(t testing.TB, api *vercelAPI) (ids []string, byID map[string]jso
 func TestFullScanMatchesTheFixtureFieldByField(t *testing.T) {
 	api := sampleAPI(t)
 	p := startPlugin(t, processOptions{})
-	p.configure(t, api.connectionHCL(""))
+	p.configure(t, api.HCL())
 
 	rows := p.mustQuery(t, sdkquery.Query{Table: "vercel_user_token", Columns: allColumns(), Limit: -1})
 
 	ids, byID := fixtureIDs(t, api)
 	require.Len(t, rows, len(ids), "every token, once")
-	currentID := api.fixture.BearerTokens[api.secret]
 	seen := map[string]bool{}
 	for _, r := range rows {
 		id, _ := r["token_id"].(string)
 		require.Contains(t, byID, id)
 		require.False(t, seen[id], "token %s returned twice", id)
 		seen[id] = true
-		want := expectedRow(t, byID[id], currentID)
+		want := expectedRow(t, byID[id], api.CurrentID)
 		got := comparable(t, r)
 		for column := range userTokenColumns {
 			assert.Equal(t, want[column], got[column], "token %s column %s", id, column)
@@ -50,13 +48,12 @@ func TestFullScanMatchesTheFixtureFieldByField(t *testing.T) {
 func TestGetMatchesTheFixture(t *testing.T) {
 	api := sampleAPI(t)
 	p := startPlugin(t, processOptions{})
-	p.configure(t, api.connectionHCL(""))
+	p.configure(t, api.HCL())
 	ids, byID := fixtureIDs(t, api)
-	currentID := api.fixture.BearerTokens[api.secret]
-	for _, id := range []string{ids[0], ids[len(ids)/2], currentID} {
+	for _, id := range []string{ids[0], ids[len(ids)/2], api.CurrentID} {
 		rows := p.mustQuery(t, sdkquery.Query{Table: "vercel_user_token", Columns: allColumns(), Equals: map[string]string{"token_id": id}, Limit: -1})
 		require.Len(t, rows, 1)
-		want := expectedRow(t, byID[id], currentID)
+		want := expectedRow(t, byID[id], api.CurrentID)
 		got := comparable(t, rows[0])
 		for column := range userTokenColumns {
 			assert.Equal(t, want[column], got[column], "token %s column %s", id, column)

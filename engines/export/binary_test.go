@@ -30,40 +30,40 @@ func TestBinary(t *testing.T) {
 	}
 	binary := buildBinary(t)
 	api := startAPI(t, 250)
-	want := api.tokens(t)
+	want := fixtureTokens(t, api)
 
 	for _, format := range []string{"csv", "json", "jsonl"} {
 		t.Run("full export as "+format, func(t *testing.T) {
-			api.server.ResetStats()
-			res := runBinary(t, binary, nil, "vercel_user_token", "--output", format, "--config", api.config())
+			api.Server.ResetStats()
+			res := runBinary(t, binary, nil, "vercel_user_token", "--output", format, "--config", api.HCL())
 			require.Equal(t, exitOK, res.code, res.stderr)
 			assert.Empty(t, res.stderr)
 			assert.Equal(t, want, parseTokens(t, format, res.stdout))
-			assert.Equal(t, 3, api.server.Count(emulator.EndpointList))
+			assert.Equal(t, 3, api.Server.Count(emulator.EndpointList))
 		})
 	}
 
 	t.Run("limit", func(t *testing.T) {
-		api.server.ResetStats()
-		res := runBinary(t, binary, nil, "vercel_user_token", "--limit", "5", "--select", "token_id,name,expires_at", "--output", "jsonl", "--config", api.config())
+		api.Server.ResetStats()
+		res := runBinary(t, binary, nil, "vercel_user_token", "--limit", "5", "--select", "token_id,name,expires_at", "--output", "jsonl", "--config", api.HCL())
 		require.Equal(t, exitOK, res.code, res.stderr)
 		assert.Len(t, parseTokens(t, "jsonl", res.stdout), 5)
-		lists := api.server.RequestsTo(emulator.EndpointList)
+		lists := api.Server.RequestsTo(emulator.EndpointList)
 		require.Len(t, lists, 1)
 		assert.Equal(t, "5", lists[0].Query().Get("limit"))
 	})
 
 	t.Run("token from the environment, never printed", func(t *testing.T) {
-		env := []string{"VERCEL_API_TOKEN=" + api.fixture.Secret(), "STEAMPIPE_LOG_LEVEL=TRACE"}
-		res := runBinary(t, binary, env, "vercel_user_token", "--select", "token_id,is_current", "--config", `base_url = "`+api.url+`"`)
+		env := []string{"VERCEL_API_TOKEN=" + api.Secret, "STEAMPIPE_LOG_LEVEL=TRACE"}
+		res := runBinary(t, binary, env, "vercel_user_token", "--select", "token_id,is_current", "--config", `base_url = "`+api.URL+`"`)
 		require.Equal(t, exitOK, res.code, res.stderr)
 		assert.NotEmpty(t, res.stderr, "TRACE logs are on stderr")
-		assert.NotContains(t, res.stdout+res.stderr, api.fixture.Secret())
+		assert.NotContains(t, res.stdout+res.stderr, api.Secret)
 		assert.True(t, strings.HasPrefix(res.stdout, "token_id,is_current\n"))
 	})
 
 	t.Run("missing token", func(t *testing.T) {
-		res := runBinary(t, binary, nil, "vercel_user_token", "--config", `base_url = "`+api.url+`"`)
+		res := runBinary(t, binary, nil, "vercel_user_token", "--config", `base_url = "`+api.URL+`"`)
 		assert.Equal(t, exitFailed, res.code)
 		assert.Contains(t, res.stderr, "Error: ")
 		assert.Contains(t, res.stderr, "api_token")
@@ -74,7 +74,7 @@ func TestBinary(t *testing.T) {
 	t.Run("wrong token, never printed", func(t *testing.T) {
 		const wrong = "wrong_secret_4a7c0d9e1f"
 		env := []string{"STEAMPIPE_LOG_LEVEL=TRACE"}
-		res := runBinary(t, binary, env, "vercel_user_token", "--config", `api_token = "`+wrong+`"`+"\n"+`base_url = "`+api.url+`"`)
+		res := runBinary(t, binary, env, "vercel_user_token", "--config", `api_token = "`+wrong+`"`+"\n"+`base_url = "`+api.URL+`"`)
 		assert.Equal(t, exitFailed, res.code)
 		assert.Contains(t, res.stderr, "rejected the API token")
 		assert.NotContains(t, res.stdout+res.stderr, wrong)

@@ -9,29 +9,13 @@ import (
 	"os/signal"
 	"syscall"
 
-	"github.com/turbot/steampipe-plugin-sdk/v5/logging"
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/inprocess"
 )
 
-// defaultLogLevel quiets the plugin's WARN lines, which repeat the one error
-// this command prints itself.
-const defaultLogLevel = "ERROR"
-
 func main() {
-	if !logLevelChosen() {
-		_ = os.Setenv(logging.EnvLogLevel, defaultLogLevel)
-	}
+	inprocess.QuietLogsUnlessChosen()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
-}
-
-// logLevelChosen reports whether the user set the SDK's log level.
-func logLevelChosen() bool {
-	for _, name := range append([]string{logging.EnvLogLevel}, logging.LegacyLogLevelEnvVars...) {
-		if _, set := os.LookupEnv(name); set {
-			return true
-		}
-	}
-	return false
 }

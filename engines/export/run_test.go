@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tokenaudit/steampipe-plugin-vercel/emulator"
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/testapi"
 )
 
 func TestHelpGoesToStdout(t *testing.T) {
@@ -46,9 +47,9 @@ func TestBadCommandLinesExitWithUsage(t *testing.T) {
 }
 
 func TestExportFailuresExitWithTheReason(t *testing.T) {
-	testEnv(t)
+	testapi.IsolateEnv(t)
 	api := startAPI(t, 3)
-	withAPI := func(args ...string) []string { return append(args, "--config", api.config()) }
+	withAPI := func(args ...string) []string { return append(args, "--config", api.HCL()) }
 	cases := map[string]struct {
 		args []string
 		want []string
@@ -68,30 +69,30 @@ func TestExportFailuresExitWithTheReason(t *testing.T) {
 		}
 		assert.Empty(t, res.stdout, name)
 	}
-	assert.Empty(t, api.server.Requests(), "no query reached the API")
+	assert.Empty(t, api.Server.Requests(), "no query reached the API")
 }
 
 func TestWhereTokenIDIsOneGetRequest(t *testing.T) {
-	testEnv(t)
+	testapi.IsolateEnv(t)
 	api := startAPI(t, 30)
 	var id string
-	for id = range api.tokens(t) {
+	for id = range fixtureTokens(t, api) {
 		break
 	}
 
-	res := runInProcess(t, "vercel_user_token", "--where", "token_id='"+id+"'", "--select", "token_id,name", "--output", "csv", "--config", api.config())
+	res := runInProcess(t, "vercel_user_token", "--where", "token_id='"+id+"'", "--select", "token_id,name", "--output", "csv", "--config", api.HCL())
 	require.Equal(t, exitOK, res.code, res.stderr)
-	assert.Equal(t, "token_id,name\n"+id+","+api.tokens(t)[id].Name+"\n", res.stdout)
-	assert.Equal(t, 1, api.server.Count(emulator.EndpointGet))
-	assert.Zero(t, api.server.Count(emulator.EndpointList))
+	assert.Equal(t, "token_id,name\n"+id+","+fixtureTokens(t, api)[id].Name+"\n", res.stdout)
+	assert.Equal(t, 1, api.Server.Count(emulator.EndpointGet))
+	assert.Zero(t, api.Server.Count(emulator.EndpointList))
 }
 
 func TestNoMatchStillWritesAValidDocument(t *testing.T) {
-	testEnv(t)
+	testapi.IsolateEnv(t)
 	api := startAPI(t, 3)
 	want := map[string]string{"csv": "token_id\n", "json": "[]\n", "jsonl": ""}
 	for format, output := range want {
-		res := runInProcess(t, "vercel_user_token", "--where", `token_id = "nope"`, "--select", "token_id", "--output", format, "--config", api.config())
+		res := runInProcess(t, "vercel_user_token", "--where", `token_id = "nope"`, "--select", "token_id", "--output", format, "--config", api.HCL())
 		require.Equal(t, exitOK, res.code, res.stderr)
 		assert.Equal(t, output, res.stdout, format)
 	}

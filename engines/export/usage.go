@@ -1,6 +1,10 @@
 package main
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/inprocess"
+)
 
 const commandName = "steampipe_export_vercel"
 
@@ -30,5 +34,5 @@ STEAMPIPE_LOG_LEVEL sets the plugin's log level on stderr (default %[2]s).
 Examples:
   VERCEL_API_TOKEN=… %[1]s vercel_user_token --select token_id,name,expires_at
   %[1]s vercel_user_token --where "token_id = 'abc'" --output json
-`, commandName, defaultLogLevel)
+`, commandName, inprocess.QuietLogLevel)
 }

@@ -8,11 +8,8 @@ import "C"
 import (
 	"fmt"
 	"maps"
-	"os"
 	"slices"
 	"sync"
-
-	"github.com/turbot/steampipe-plugin-sdk/v5/logging"
 
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/inprocess"
 )
@@ -62,7 +59,7 @@ func acquireEngine() (map[string]*table, error) {
 	loaded.mu.Lock()
 	defer loaded.mu.Unlock()
 	if loaded.engine == nil {
-		quietPluginLogs()
+		inprocess.QuietLogsUnlessChosen()
 		engine, err := inprocess.New()
 		if err != nil {
 			return nil, fmt.Errorf("start plugin: %w", err)
@@ -111,16 +108,4 @@ func loadedTable(name string) (*table, error) {
 		return nil, fmt.Errorf("steampipe_sqlite_vercel has no table %q", name)
 	}
 	return t, nil
-}
-
-// quietPluginLogs keeps the SDK, which logs to the shell's stderr, to errors
-// unless the user chose a level: at its default (WARN) it logs each failed
-// query several times over, when the SQLite error already says it all.
-func quietPluginLogs() {
-	for _, name := range append([]string{logging.EnvLogLevel}, logging.LegacyLogLevelEnvVars...) {
-		if _, set := os.LookupEnv(name); set {
-			return
-		}
-	}
-	_ = os.Setenv(logging.EnvLogLevel, "ERROR")
 }

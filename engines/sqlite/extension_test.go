@@ -100,7 +100,7 @@ func TestTokenIDTakesGetPath(t *testing.T) {
 	}
 	checkRequests(t, a, 1, 0)
 
-	a.server.ResetStats()
+	a.Server.ResetStats()
 	if rows := sh.query(a.configured(), "select name from vercel_user_token where token_id = 'no-such-token'"); len(rows) != 0 {
 		t.Fatalf("unknown id: got %v, want no rows", rows)
 	}
@@ -109,10 +109,10 @@ func TestTokenIDTakesGetPath(t *testing.T) {
 
 func checkRequests(t *testing.T, a *api, gets, lists int) {
 	t.Helper()
-	if got := a.server.Count(emulator.EndpointGet); got != gets {
+	if got := a.Server.Count(emulator.EndpointGet); got != gets {
 		t.Errorf("%d get requests, want %d", got, gets)
 	}
-	if got := a.server.Count(emulator.EndpointList); got != lists {
+	if got := a.Server.Count(emulator.EndpointList); got != lists {
 		t.Errorf("%d list requests, want %d", got, lists)
 	}
 }
@@ -172,7 +172,7 @@ func tokenIDs(tokens []fixtureToken) map[string]bool {
 // a page of the given size.
 func checkListPages(t *testing.T, a *api, limit string) {
 	t.Helper()
-	lists := a.server.RequestsTo(emulator.EndpointList)
+	lists := a.Server.RequestsTo(emulator.EndpointList)
 	if len(lists) != 1 {
 		t.Fatalf("%d list requests, want 1: %v", len(lists), lists)
 	}
@@ -233,7 +233,7 @@ func TestWrongTokenIsSQLiteError(t *testing.T) {
 	t.Parallel()
 	a := startAPI(t)
 	secret := "vercel_wrong_secret_7f3a9c"
-	stdout, stderr := newShell(t).run(quietly(configureCall(a.hcl(secret))) +
+	stdout, stderr := newShell(t).run(quietly(configureCall(a.HCLWithToken(secret))) +
 		"select name from vercel_user_token;\nselect 'still running';\n")
 	if !strings.Contains(stderr, "invalid, expired or revoked") {
 		t.Errorf("stderr does not explain the rejected token:\n%s", stderr)
@@ -264,8 +264,8 @@ func TestEnvironmentAppliesWithoutConfiguration(t *testing.T) {
 	t.Parallel()
 	t.Run("token from VERCEL_API_TOKEN", func(t *testing.T) {
 		a := startAPI(t)
-		sh := newShell(t, "VERCEL_API_TOKEN="+a.secret)
-		rows := sh.query(configureCall(fmt.Sprintf("base_url = %q", a.url)), "select count(*) as n from vercel_user_token")
+		sh := newShell(t, "VERCEL_API_TOKEN="+a.Secret)
+		rows := sh.query(configureCall(fmt.Sprintf("base_url = %q", a.URL)), "select count(*) as n from vercel_user_token")
 		if got := rows[0]["n"]; got != float64(len(a.tokens)) {
 			t.Fatalf("count(*) = %v, want %d", got, len(a.tokens))
 		}
@@ -329,7 +329,7 @@ func TestBooleansAreIntegers(t *testing.T) {
 	rows := newShell(t).query(a.configured(), "select token_id, is_current, typeof(is_current) as type from vercel_user_token")
 	for _, row := range rows {
 		want := 0.0
-		if row["token_id"] == a.currentID {
+		if row["token_id"] == a.CurrentID {
 			want = 1
 		}
 		if row["is_current"] != want || row["type"] != "integer" {

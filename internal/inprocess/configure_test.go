@@ -5,12 +5,14 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/testapi"
 )
 
 const secret = "SECRET_token_value_42"
 
 func TestConfigureErrorsNeverShowTheToken(t *testing.T) {
-	testEnv(t)
+	testapi.IsolateEnv(t)
 	e := newEngine(t, "")
 	cases := map[string]string{
 		"unquoted":        "api_token = " + secret,
@@ -35,7 +37,7 @@ func TestConfigureErrorsNeverShowTheToken(t *testing.T) {
 }
 
 func TestConfigureExplainsWhatIsWrong(t *testing.T) {
-	testEnv(t)
+	testapi.IsolateEnv(t)
 	e := newEngine(t, "")
 
 	err := e.Configure("team = \"acme\"\napi_token = " + secret)
@@ -50,7 +52,7 @@ func TestConfigureExplainsWhatIsWrong(t *testing.T) {
 }
 
 func TestFailedConfigureFailsLaterQueries(t *testing.T) {
-	testEnv(t)
+	testapi.IsolateEnv(t)
 	e := newEngine(t, "")
 	require.Error(t, e.Configure("api_tokn = \"x\""))
 

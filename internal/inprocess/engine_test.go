@@ -11,30 +11,31 @@ import (
 
 	"github.com/tokenaudit/steampipe-plugin-vercel/emulator"
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/sdkquery"
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/testapi"
 )
 
 // The tests in this file scan at most one row, so they run under -race too;
 // see scan_test.go for why the others cannot.
 
 func TestTokenIDEqualityIsOneGet(t *testing.T) {
-	testEnv(t)
+	testapi.IsolateEnv(t)
 	api := startAPI(t, 20)
-	e := newEngine(t, api.config())
-	want := api.tokenIDs(t)[4]
+	e := newEngine(t, api.HCL())
+	want := api.TokenIDs(t)[4]
 
 	q := tokenQuery("token_id", "name")
 	q.Equals = map[string]string{"token_id": want}
 	ids, err := readAll(t.Context(), e, q, "token_id")
 	require.NoError(t, err)
 	assert.Equal(t, []string{want}, ids)
-	assert.Equal(t, 1, api.server.Count(emulator.EndpointGet))
-	assert.Zero(t, api.server.Count(emulator.EndpointList))
+	assert.Equal(t, 1, api.Server.Count(emulator.EndpointGet))
+	assert.Zero(t, api.Server.Count(emulator.EndpointList))
 }
 
 func TestUnknownTokenIDIsNoRow(t *testing.T) {
-	testEnv(t)
+	testapi.IsolateEnv(t)
 	api := startAPI(t, 5)
-	e := newEngine(t, api.config())
+	e := newEngine(t, api.HCL())
 
 	q := tokenQuery("token_id")
 	q.Equals = map[string]string{"token_id": "no-such-token"}
@@ -44,9 +45,9 @@ func TestUnknownTokenIDIsNoRow(t *testing.T) {
 }
 
 func TestAllColumnsByDefault(t *testing.T) {
-	testEnv(t)
+	testapi.IsolateEnv(t)
 	api := startAPI(t, 1)
-	e := newEngine(t, api.config())
+	e := newEngine(t, api.HCL())
 
 	rows, err := e.Query(t.Context(), sdkquery.Query{Table: "vercel_user_token", Limit: -1})
 	require.NoError(t, err)
@@ -63,15 +64,15 @@ func TestAllColumnsByDefault(t *testing.T) {
 
 // slowAPI answers every request after a delay, so a query is still waiting
 // for its first page when the test stops it.
-func slowAPI(t *testing.T) vercelAPI {
+func slowAPI(t *testing.T) *testapi.API {
 	api := startAPI(t, 1)
-	api.server.SetFaults(emulator.Faults{Latency: 2 * time.Second})
+	api.Server.SetFaults(emulator.Faults{Latency: 2 * time.Second})
 	return api
 }
 
 func TestCancelledContextStopsTheQuery(t *testing.T) {
-	testEnv(t)
-	e := newEngine(t, slowAPI(t).config())
+	testapi.IsolateEnv(t)
+	e := newEngine(t, slowAPI(t).HCL())
 
 	ctx, cancel := context.WithCancel(t.Context())
 	rows, err := e.Query(ctx, tokenQuery("token_id"))
@@ -86,8 +87,8 @@ func TestCancelledContextStopsTheQuery(t *testing.T) {
 }
 
 func TestClosingRowsEarlyEndsThem(t *testing.T) {
-	testEnv(t)
-	e := newEngine(t, slowAPI(t).config())
+	testapi.IsolateEnv(t)
+	e := newEngine(t, slowAPI(t).HCL())
 
 	rows, err := e.Query(t.Context(), tokenQuery("token_id"))
 	require.NoError(t, err)
@@ -100,8 +101,8 @@ func TestClosingRowsEarlyEndsThem(t *testing.T) {
 }
 
 func TestCloseStopsRunningQueriesAndLaterCalls(t *testing.T) {
-	testEnv(t)
-	e := newEngine(t, slowAPI(t).config())
+	testapi.IsolateEnv(t)
+	e := newEngine(t, slowAPI(t).HCL())
 
 	rows, err := e.Query(t.Context(), tokenQuery("token_id"))
 	require.NoError(t, err)

@@ -2,9 +2,7 @@ package inprocess
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"testing"
 
@@ -13,50 +11,13 @@ import (
 
 	"github.com/tokenaudit/steampipe-plugin-vercel/emulator"
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/sdkquery"
-	"github.com/tokenaudit/steampipe-plugin-vercel/vercel"
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/testapi"
 )
 
-// testEnv isolates a test from the machine: the SDK deletes a directory
-// under TMPDIR, and the plugin reads these variables.
-func testEnv(t *testing.T) {
+// startAPI serves a generated fixture of n tokens.
+func startAPI(t *testing.T, n int) *testapi.API {
 	t.Helper()
-	t.Setenv("TMPDIR", t.TempDir())
-	t.Setenv(vercel.EnvAPIToken, "")
-	t.Setenv(vercel.EnvTeam, "")
-	t.Setenv("STEAMPIPE_LOG_LEVEL", "ERROR")
-}
-
-type vercelAPI struct {
-	url     string
-	server  *emulator.Server
-	fixture *emulator.Fixture
-}
-
-// startAPI serves a generated fixture of n tokens on 127.0.0.1.
-func startAPI(t *testing.T, n int) vercelAPI {
-	t.Helper()
-	f := emulator.GenerateFixture(n, 7)
-	url, srv, stop, err := emulator.Start(f)
-	require.NoError(t, err)
-	t.Cleanup(stop)
-	return vercelAPI{url: url, server: srv, fixture: f}
-}
-
-// config is the HCL that points the plugin at the emulator as its holder.
-func (a vercelAPI) config() string {
-	return fmt.Sprintf("api_token = %q\nbase_url = %q\n", a.fixture.Secret(), a.url)
-}
-
-// tokenIDs lists the fixture's token ids in fixture order.
-func (a vercelAPI) tokenIDs(t *testing.T) []string {
-	t.Helper()
-	ids := make([]string, 0, len(a.fixture.Tokens))
-	for _, raw := range a.fixture.Tokens {
-		var token struct{ ID string }
-		require.NoError(t, json.Unmarshal(raw, &token))
-		ids = append(ids, token.ID)
-	}
-	return ids
+	return testapi.Start(t, emulator.GenerateFixture(n, 7))
 }
 
 // newEngine returns an engine closed at the end of the test, configured

@@ -7,10 +7,11 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/sdkquery"
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/testapi"
 )
 
 func TestTablesWorksBeforeConfigure(t *testing.T) {
-	testEnv(t)
+	testapi.IsolateEnv(t)
 	e := newEngine(t, "")
 
 	tables, err := e.Tables()
@@ -25,7 +26,7 @@ func TestTablesWorksBeforeConfigure(t *testing.T) {
 }
 
 func TestQueryChecksTheSchema(t *testing.T) {
-	testEnv(t)
+	testapi.IsolateEnv(t)
 	e := newEngine(t, "")
 
 	_, err := e.Query(t.Context(), sdkquery.Query{Table: "vercel_nope", Limit: -1})
