@@ -2,7 +2,9 @@ package vercelapi
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -24,8 +26,11 @@ type ListTokensOptions struct {
 	BeforePage func(context.Context)
 }
 
+// listAnswer keeps the tokens raw: the producer only needs the cursor to
+// ask for the next page, and decoding the tokens on the consumer's side
+// overlaps it with that request.
 type listAnswer struct {
-	Tokens     []AuthToken `json:"tokens"`
+	Tokens     []json.RawMessage `json:"tokens"`
 	Pagination *struct {
 		Next Cursor `json:"next"`
 	} `json:"pagination"`
@@ -53,24 +58,50 @@ func (a *listAnswer) validate() error {
 func (c *Client) ListTokens(ctx context.Context, opts ListTokensOptions, handle func([]AuthToken) bool) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	pages := make(chan []AuthToken)
+	pages := make(chan []json.RawMessage)
 	fetchErr := make(chan error, 1)
 	go func() {
 		defer close(pages)
 		fetchErr <- c.fetchTokenPages(ctx, opts, pages)
 	}()
-	for page := range pages {
+	stop := func() {
+		cancel()
+		for range pages {
+		}
+	}
+	for raw := range pages {
+		if err := ctx.Err(); err != nil {
+			stop()
+			return err
+		}
+		page, err := decodeTokens(raw)
+		if err != nil {
+			stop()
+			return err
+		}
 		if !handle(page) {
-			cancel()
-			for range pages {
-			}
+			stop()
 			return nil
 		}
 	}
 	return <-fetchErr
 }
 
-func (c *Client) fetchTokenPages(ctx context.Context, opts ListTokensOptions, pages chan<- []AuthToken) error {
+func decodeTokens(raw []json.RawMessage) ([]AuthToken, error) {
+	tokens := make([]AuthToken, len(raw))
+	for i, r := range raw {
+		err := json.Unmarshal(r, &tokens[i])
+		if err == nil && tokens[i].ID == "" {
+			err = errors.New(`it has no "id"`)
+		}
+		if err != nil {
+			return nil, &MalformedAnswerError{Method: http.MethodGet, Path: listTokensPath, Err: fmt.Errorf("token %d of the page: %w", i+1, err)}
+		}
+	}
+	return tokens, nil
+}
+
+func (c *Client) fetchTokenPages(ctx context.Context, opts ListTokensOptions, pages chan<- []json.RawMessage) error {
 	pageSize := int64(opts.PageSize)
 	if pageSize <= 0 || pageSize > MaxPageSize {
 		pageSize = MaxPageSize

@@ -175,10 +175,13 @@ func TestListTokensRejectsALongerCursorCycle(t *testing.T) {
 func TestListTokensFailsOnAMalformedPage(t *testing.T) {
 	first := `{"tokens":[{"id":"a","name":"n","type":"t"}],"pagination":{"count":1,"next":5,"prev":null}}`
 	for name, second := range map[string]string{
-		"garbage":         `{"tokens":[{"id":`,
-		"no pagination":   `{"tokens":[]}`,
-		"no tokens":       `{"pagination":{"next":null}}`,
-		"bad cursor type": `{"tokens":[],"pagination":{"next":{"x":1}}}`,
+		"garbage":             `{"tokens":[{"id":`,
+		"no pagination":       `{"tokens":[]}`,
+		"no tokens":           `{"pagination":{"next":null}}`,
+		"bad cursor type":     `{"tokens":[],"pagination":{"next":{"x":1}}}`,
+		"bad token field":     `{"tokens":[{"id":"b","createdAt":"yesterday"}],"pagination":{"next":null}}`,
+		"token not an object": `{"tokens":["b"],"pagination":{"next":null}}`,
+		"token without id":    `{"tokens":[{"name":"b"}],"pagination":{"next":null}}`,
 	} {
 		t.Run(name, func(t *testing.T) {
 			srv := newRecordingServer(t, cannedAnswer{status: 200, body: first}, cannedAnswer{status: 200, body: second})
