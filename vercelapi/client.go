@@ -30,7 +30,8 @@ type Config struct {
 	// BaseURL defaults to DefaultBaseURL. Plain http is accepted only for
 	// loopback hosts, so the token never crosses a network in clear.
 	BaseURL string
-	// HTTPClient defaults to a client with a 60 s timeout per request.
+	// HTTPClient defaults to a client with a 60 s timeout per request that
+	// follows no redirects.
 	HTTPClient *http.Client
 	// Retry defaults to DefaultRetryPolicy.
 	Retry *RetryPolicy
@@ -79,7 +80,7 @@ func NewClient(cfg Config) (*Client, error) {
 	}
 	c.teamParam, c.teamValue = TeamQueryParam(cfg.Team)
 	if c.httpClient == nil {
-		c.httpClient = &http.Client{Timeout: 60 * time.Second}
+		c.httpClient = &http.Client{Timeout: 60 * time.Second, CheckRedirect: refuseRedirects}
 	}
 	if cfg.Retry != nil {
 		c.retry = *cfg.Retry
@@ -97,6 +98,13 @@ func NewClient(cfg Config) (*Client, error) {
 // that formats a Client (%v, %#v, a panic) can print it.
 func bearer(token string) func(http.Header) {
 	return func(h http.Header) { h.Set("Authorization", "Bearer "+token) }
+}
+
+// refuseRedirects hands a 3xx back as the answer. Vercel's API does not
+// redirect, and Go would carry the Authorization header to a redirect on the
+// same host even over plain http, past the check ParseBaseURL makes.
+func refuseRedirects(*http.Request, []*http.Request) error {
+	return http.ErrUseLastResponse
 }
 
 // Team returns the configured team context, or "" when there is none.

@@ -182,3 +182,13 @@ func TestTokenNeverInErrors(t *testing.T) {
 	assert.NotContains(t, err.Error(), testToken)
 	assert.False(t, strings.Contains(err.Error(), "Bearer"))
 }
+
+func TestRedirectsAreNotFollowed(t *testing.T) {
+	plaintext := newRecordingServer(t, cannedAnswer{status: 200, body: okToken})
+	redirecting := newRecordingServer(t, cannedAnswer{status: http.StatusFound, header: map[string]string{"Location": plaintext.URL + "/v5/user/tokens/tok"}})
+	c, err := NewClient(Config{Token: testToken, BaseURL: redirecting.URL})
+	require.NoError(t, err)
+	_, err = c.GetToken(t.Context(), "tok")
+	assert.Equal(t, http.StatusFound, StatusOf(err))
+	assert.Equal(t, 0, plaintext.count(), "the token followed a redirect")
+}

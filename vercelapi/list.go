@@ -72,7 +72,7 @@ func (c *Client) ListTokens(ctx context.Context, opts ListTokensOptions, handle 
 	for raw := range pages {
 		if err := ctx.Err(); err != nil {
 			stop()
-			return err
+			return fmt.Errorf("GET %s: %w", listTokensPath, err)
 		}
 		page, err := decodeTokens(raw)
 		if err != nil {
@@ -128,7 +128,7 @@ func (c *Client) fetchTokenPages(ctx context.Context, opts ListTokensOptions, pa
 		select {
 		case pages <- a.Tokens:
 		case <-ctx.Done():
-			return ctx.Err()
+			return fmt.Errorf("GET %s: %w", listTokensPath, ctx.Err())
 		}
 		fetched += int64(len(a.Tokens))
 		next := a.Pagination.Next

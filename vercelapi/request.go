@@ -66,7 +66,7 @@ func (c *Client) classify(method, path string, attempt int, a answer, sendErr er
 	apiErr := newError(method, path, c.teamValue, a.status, a.body)
 	switch {
 	case a.status == http.StatusTooManyRequests:
-		wait, ok := c.retry.rateLimitWait(a.header, time.Now())
+		wait, ok := c.retry.rateLimitWait(a.header, time.Now(), attempt)
 		if !ok {
 			return 0, false, fmt.Errorf("%w; the API asks to wait %s, longer than the %s this client waits", apiErr, wait.Round(time.Second), c.retry.MaxRateLimitWait)
 		}

@@ -51,15 +51,16 @@ func (p RetryPolicy) backoff(attempt int) time.Duration {
 }
 
 // rateLimitWait reads how long a 429 asks the client to wait: Retry-After
-// (seconds or an HTTP date) first, else X-RateLimit-Reset (epoch seconds).
+// (seconds or an HTTP date) first, else X-RateLimit-Reset (epoch seconds),
+// else the backoff for this attempt.
 // ok is false when the wait exceeds MaxRateLimitWait.
-func (p RetryPolicy) rateLimitWait(h http.Header, now time.Time) (wait time.Duration, ok bool) {
+func (p RetryPolicy) rateLimitWait(h http.Header, now time.Time, attempt int) (wait time.Duration, ok bool) {
 	wait, found := retryAfter(h.Get("Retry-After"), now)
 	if !found {
 		wait, found = rateLimitReset(h.Get("X-RateLimit-Reset"), now)
 	}
 	if !found {
-		wait = p.BaseDelay
+		wait = p.backoff(attempt)
 	}
 	wait = max(wait, 0)
 	return wait, wait <= p.MaxRateLimitWait
