@@ -57,6 +57,7 @@ func TestExportFailuresExitWithTheReason(t *testing.T) {
 		"unknown table":   {withAPI("vercel_nope"), []string{`table "vercel_nope" not found`, "vercel_user_token"}},
 		"unknown column":  {withAPI("vercel_user_token", "--select", "token_id,secret"), []string{`no column "secret"`, "token_id, name, type"}},
 		"non-key where":   {withAPI("vercel_user_token", "--where", "name = 'x'"), []string{`cannot filter on "name"`, "token_id"}},
+		"reserved where":  {withAPI("vercel_user_token", "--where", "sp_connection_name = 'prod'"), []string{`cannot filter on "sp_connection_name"`, "(token_id)"}},
 		"bad config":      {[]string{"vercel_user_token", "--config", "api_token = oops"}, []string{"invalid connection config", "line 1"}},
 		"unknown setting": {[]string{"vercel_user_token", "--config", `colour = "blue"`}, []string{"invalid connection config", `"colour"`}},
 	}

@@ -30,6 +30,11 @@ func (c *cursor) filter(p plan, args []filterArg) error {
 	if err != nil || !matchable {
 		return err
 	}
+	// SQLite 3.40 gives a virtual table no way to see sqlite3_interrupt
+	// (sqlite3_is_interrupted came in 3.41), so no context can end the
+	// fetch on Ctrl-C: a fetch blocked in a request, or in its wait before
+	// a retry (HTTP 429), goes on until the plugin sends a row or fails.
+	// Only then does SQLite stop the statement; xClose stops the plugin.
 	rows, err := c.engine.Query(context.Background(), q)
 	if err != nil {
 		return fmt.Errorf("query %s: %w", c.table.name, err)

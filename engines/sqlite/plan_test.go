@@ -8,18 +8,32 @@ import (
 	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
 )
 
-// testTable has a get key (id), a list key (team) and a plain column.
+// testTable has a get key (id), a list key (team) and a plain column, and
+// the SDK's columns with sp_connection_name among the keys, as a plugin's
+// schema has them.
 func testTable() *table {
+	connectionName := &proto.KeyColumn{Name: "sp_connection_name", Operators: []string{"=", "<>"}, Require: "optional"}
 	return newTable("things", &proto.TableSchema{
 		Columns: []*proto.ColumnDefinition{
 			{Name: "id", Type: proto.ColumnType_STRING},
 			{Name: "team", Type: proto.ColumnType_STRING},
 			{Name: "note", Type: proto.ColumnType_STRING},
+			{Name: "sp_connection_name", Type: proto.ColumnType_STRING},
 			{Name: "sp_ctx", Type: proto.ColumnType_JSON},
 		},
-		GetCallKeyColumnList:  []*proto.KeyColumn{{Name: "id", Operators: []string{"="}, Require: "required"}},
-		ListCallKeyColumnList: []*proto.KeyColumn{{Name: "team", Operators: []string{"="}, Require: "optional"}},
+		GetCallKeyColumnList:  []*proto.KeyColumn{{Name: "id", Operators: []string{"="}, Require: "required"}, connectionName},
+		ListCallKeyColumnList: []*proto.KeyColumn{{Name: "team", Operators: []string{"="}, Require: "optional"}, connectionName},
 	})
+}
+
+func TestTableLeavesOutTheSDKColumns(t *testing.T) {
+	tbl := testTable()
+	if len(tbl.columns) != 3 {
+		t.Errorf("columns %v, want id, team and note", tbl.columns)
+	}
+	if !slices.Equal(tbl.equalKeys, []string{"id", "team"}) || !slices.Equal(tbl.getKeys, []string{"id"}) {
+		t.Errorf("equal keys %v, get keys %v; want id and team, and id", tbl.equalKeys, tbl.getKeys)
+	}
 }
 
 const (

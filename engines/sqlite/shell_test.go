@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -57,9 +58,7 @@ type shell struct {
 
 func newShell(t *testing.T, env ...string) *shell {
 	t.Helper()
-	if _, err := exec.LookPath("sqlite3"); err != nil {
-		t.Skip("sqlite3 is not installed (apt-get install sqlite3 libsqlite3-dev); skipping the extension's end-to-end tests")
-	}
+	requireSQLite3(t)
 	dir, err := buildExtension()
 	if err != nil {
 		t.Fatal(err)
@@ -67,6 +66,20 @@ func newShell(t *testing.T, env ...string) *shell {
 	// The SDK deletes os.TempDir()/steampipe-plugin-vercel when a plugin
 	// shuts down: every shell gets its own.
 	return &shell{t: t, dir: dir, env: append([]string{"TMPDIR=" + t.TempDir()}, env...)}
+}
+
+// requireSQLite3 skips the test when the sqlite3 shell is missing, except
+// in CI: CI installs it, so there a missing shell is a broken setup step.
+func requireSQLite3(t *testing.T) {
+	t.Helper()
+	if _, err := exec.LookPath("sqlite3"); err == nil {
+		return
+	}
+	const missing = "sqlite3 is not installed (apt-get install sqlite3 libsqlite3-dev)"
+	if ci, _ := strconv.ParseBool(os.Getenv("CI")); ci {
+		t.Fatal(missing + "; CI must install it to run the extension's end-to-end tests")
+	}
+	t.Skip(missing + "; skipping the extension's end-to-end tests")
 }
 
 // run feeds script to a new shell after loading the extension and returns

@@ -23,12 +23,17 @@ func ColumnNames(t *proto.TableSchema) []string {
 }
 
 // EqualityKeyColumns lists the columns the plugin can filter with "=":
-// only those quals reach the API; the plugin ignores any other.
+// only those quals reach the API; the plugin ignores any other. The SDK
+// makes its own sp_connection_name a key column of every table, but uses it
+// only to pick among an aggregator's connections: with one connection every
+// row comes back whatever it is compared with, so the SDK's columns are
+// left out.
 func EqualityKeyColumns(t *proto.TableSchema) []string {
 	var names []string
 	for _, k := range slices.Concat(t.GetGetCallKeyColumnList(), t.GetListCallKeyColumnList()) {
-		if slices.Contains(k.GetOperators(), "=") && !slices.Contains(names, k.GetName()) {
-			names = append(names, k.GetName())
+		name := k.GetName()
+		if slices.Contains(k.GetOperators(), "=") && !plugin.IsReservedColumnName(name) && !slices.Contains(names, name) {
+			names = append(names, name)
 		}
 	}
 	return names

@@ -18,12 +18,21 @@ func tokenTableSchema() *proto.TableSchema {
 			{Name: "sp_ctx", Type: proto.ColumnType_JSON},
 			{Name: "_ctx", Type: proto.ColumnType_JSON},
 		},
-		GetCallKeyColumnList: []*proto.KeyColumn{{Name: "token_id", Operators: []string{"="}, Require: "required"}},
+		GetCallKeyColumnList: []*proto.KeyColumn{
+			{Name: "token_id", Operators: []string{"="}, Require: "required"},
+			connectionNameKeyColumn(),
+		},
 		ListCallKeyColumnList: []*proto.KeyColumn{
 			{Name: "name", Operators: []string{"<>"}},
 			{Name: "token_id", Operators: []string{"="}},
+			connectionNameKeyColumn(),
 		},
 	}
+}
+
+// connectionNameKeyColumn is the key column the SDK adds to every table.
+func connectionNameKeyColumn() *proto.KeyColumn {
+	return &proto.KeyColumn{Name: "sp_connection_name", Operators: []string{"=", "<>", "~~"}, Require: "optional"}
 }
 
 func TestColumnNamesSkipsSDKColumns(t *testing.T) {
@@ -47,6 +56,11 @@ func TestCheck(t *testing.T) {
 	err = Query{Table: "t", Equals: map[string]string{"name": "x"}}.Check(schema)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `cannot filter on "name"`)
+	assert.Contains(t, err.Error(), "(token_id)")
+
+	err = Query{Table: "t", Equals: map[string]string{"sp_connection_name": "prod"}}.Check(schema)
+	require.Error(t, err, "the plugin would ignore the filter and return every row")
+	assert.Contains(t, err.Error(), `cannot filter on "sp_connection_name"`)
 	assert.Contains(t, err.Error(), "(token_id)")
 
 	err = Query{Table: "t", Equals: map[string]string{"a": "x"}}.Check(&proto.TableSchema{})
