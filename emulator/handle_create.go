@@ -52,7 +52,7 @@ func (s *Server) create(c *call) *reply {
 		t.ProjectID = *req.ProjectID
 	}
 	stored := &storedToken{
-		tokenMeta: tokenMeta{id: t.ID, createdAt: createdAt, expiresAt: expiresAt},
+		tokenMeta: tokenMeta{id: t.ID, createdAt: createdAt, expiresAt: expiresAt, reach: readTeamReach(t.Scopes)},
 		raw:       mustMarshal(t),
 	}
 	s.store.add(stored, secret)

@@ -119,9 +119,9 @@ func pause(ctx context.Context, d time.Duration) bool {
 	}
 }
 
-// answer authenticates the caller, checks team context and dispatches. It
-// holds the lock throughout, so each request sees and changes the state
-// atomically.
+// answer authenticates the caller, checks that its scopes reach the team
+// context, if any, and dispatches. It holds the lock throughout, so each
+// request sees and changes the state atomically.
 func (s *Server) answer(c *call, authorization string) *reply {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -130,8 +130,8 @@ func (s *Server) answer(c *call, authorization string) *reply {
 		return problem
 	}
 	c.caller = caller
-	team, given, ok := s.store.team(c.query.Get("teamId"), c.query.Get("slug"))
-	if !ok {
+	team, given, known := s.store.team(c.query.Get("teamId"), c.query.Get("slug"))
+	if !known || (given && !caller.reach.includes(team.ID)) {
 		return errorReply(http.StatusForbidden, "forbidden", "Not authorized")
 	}
 	c.team, c.teamGiven = team, given

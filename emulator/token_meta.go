@@ -14,6 +14,7 @@ type tokenMeta struct {
 	// expiresAt and revokedAt are 0 when absent, null or not a number.
 	expiresAt int64
 	revokedAt int64
+	reach     teamReach
 }
 
 // readTokenMetas parses every token and checks that ids and createdAt values
@@ -46,6 +47,7 @@ func readTokenMeta(raw json.RawMessage) (tokenMeta, error) {
 		CreatedAt json.RawMessage `json:"createdAt"`
 		ExpiresAt json.RawMessage `json:"expiresAt"`
 		RevokedAt json.RawMessage `json:"revokedAt"`
+		Scopes    json.RawMessage `json:"scopes"`
 	}
 	if err := json.Unmarshal(raw, &fields); err != nil {
 		return tokenMeta{}, fmt.Errorf("not a JSON object: %w", err)
@@ -61,6 +63,7 @@ func readTokenMeta(raw json.RawMessage) (tokenMeta, error) {
 	m.createdAt = createdAt
 	m.expiresAt, _ = integerMillis(fields.ExpiresAt)
 	m.revokedAt, _ = integerMillis(fields.RevokedAt)
+	m.reach = readTeamReach(fields.Scopes)
 	return m, nil
 }
 

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/tokenaudit/steampipe-plugin-vercel/emulator"
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/testapi"
 )
 
 func TestParseConfigRejectsBadFlags(t *testing.T) {
@@ -81,7 +82,7 @@ func TestServeAnnouncesItsAddressAndStopsOnCancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	stdoutR, stdoutW := io.Pipe()
-	var stderr lockedBuffer
+	var stderr testapi.SyncBuffer
 	done := make(chan error, 1)
 	go func() {
 		done <- run(ctx, []string{"-fixture", fixturePath, "-addr", "127.0.0.1:0", "-cursor", "string"}, stdoutW, &stderr)

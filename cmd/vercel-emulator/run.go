@@ -44,10 +44,10 @@ func loadFixture(c config) (*emulator.Fixture, error) {
 func writeFixture(f *emulator.Fixture, path string, stderr io.Writer) error {
 	data, err := f.MarshalPretty()
 	if err != nil {
-		return err
+		return fmt.Errorf("writing fixture %s: %w", path, err)
 	}
 	if err := os.WriteFile(path, data, 0o644); err != nil {
-		return err
+		return fmt.Errorf("writing fixture %s: %w", path, err)
 	}
 	fmt.Fprintf(stderr, "wrote %d tokens to %s\n", len(f.Tokens), path)
 	return nil
@@ -56,12 +56,12 @@ func writeFixture(f *emulator.Fixture, path string, stderr io.Writer) error {
 func serve(ctx context.Context, c config, f *emulator.Fixture, stdout, stderr io.Writer) error {
 	srv, err := emulator.New(f, emulator.WithCursor(c.cursor))
 	if err != nil {
-		return err
+		return fmt.Errorf("starting the emulator: %w", err)
 	}
 	srv.SetFaults(emulator.Faults{Latency: c.latency})
 	ln, err := net.Listen("tcp", c.addr)
 	if err != nil {
-		return err
+		return fmt.Errorf("listening on %s: %w", c.addr, err)
 	}
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
 	served := make(chan error, 1)
@@ -73,7 +73,7 @@ func serve(ctx context.Context, c config, f *emulator.Fixture, stdout, stderr io
 
 	select {
 	case err := <-served:
-		return err
+		return fmt.Errorf("serving on %s: %w", ln.Addr(), err)
 	case <-ctx.Done():
 	}
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
@@ -82,7 +82,7 @@ func serve(ctx context.Context, c config, f *emulator.Fixture, stdout, stderr io
 		_ = hs.Close()
 	}
 	if err := <-served; !errors.Is(err, http.ErrServerClosed) {
-		return err
+		return fmt.Errorf("shutting down the server on %s: %w", ln.Addr(), err)
 	}
 	return nil
 }
