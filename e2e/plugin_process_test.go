@@ -1,14 +1,12 @@
 package e2e
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sync"
 	"testing"
 
 	"github.com/hashicorp/go-hclog"
@@ -19,6 +17,7 @@ import (
 	"google.golang.org/grpc/status"
 
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/sdkquery"
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/testapi"
 	"github.com/tokenaudit/steampipe-plugin-vercel/vercel"
 )
 
@@ -52,7 +51,7 @@ func TestMain(m *testing.M) {
 type pluginProcess struct {
 	client *goplugin.Client
 	plugin *sdkgrpc.PluginClient
-	output *syncBuffer
+	output *testapi.SyncBuffer
 }
 
 type processOptions struct {
@@ -65,7 +64,7 @@ type processOptions struct {
 // level, and stops it when the test ends.
 func startPlugin(t testing.TB, opts processOptions) *pluginProcess {
 	t.Helper()
-	output := &syncBuffer{}
+	output := &testapi.SyncBuffer{}
 	cmd := exec.Command(pluginBinary)
 	cmd.Env = append([]string{
 		"PATH=" + os.Getenv("PATH"),
@@ -130,7 +129,12 @@ func (p *pluginProcess) query(q sdkquery.Query) ([]row, error) {
 
 // stream runs q and hands each row, undecoded, to handle.
 func (p *pluginProcess) stream(q sdkquery.Query, handle func(*proto.Row)) error {
-	stream, _, cancel, err := p.plugin.Execute(q.ExecuteRequest(connectionName, ""))
+	return p.streamRequest(q.ExecuteRequest(connectionName, ""), handle)
+}
+
+// streamRequest runs an Execute request built by hand.
+func (p *pluginProcess) streamRequest(req *proto.ExecuteRequest, handle func(*proto.Row)) error {
+	stream, _, cancel, err := p.plugin.Execute(req)
 	if err != nil {
 		return errors.New(status.Convert(err).Message())
 	}
@@ -163,26 +167,6 @@ func (p *pluginProcess) mustQuery(t testing.TB, q sdkquery.Query) []row {
 func (p *pluginProcess) stop() {
 	p.client.Kill()
 }
-
-// syncBuffer collects output written from several goroutines.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
-var _ io.Writer = (*syncBuffer)(nil)
 
 // overrideLimiter replaces the plugin's vercel_api limiter, as a limiter
 // block in the plugin's HCL config does in Steampipe.

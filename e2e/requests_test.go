@@ -6,6 +6,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
 
 	"github.com/tokenaudit/steampipe-plugin-vercel/emulator"
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/sdkquery"
@@ -81,7 +82,7 @@ func TestALimitAboveAPageStopsAsSoonAsItHasTheRows(t *testing.T) {
 	assert.Equal(t, "50", queries[1].Get("limit"))
 }
 
-func TestIsCurrentCostsOneRequestPerQueryAndOnlyWhenAsked(t *testing.T) {
+func TestIsCurrentCostsOneRequestAtMostAndOnlyWhenAsked(t *testing.T) {
 	api := sampleAPI(t)
 	p := startPlugin(t, processOptions{})
 	p.configure(t, api.HCL())
@@ -90,13 +91,31 @@ func TestIsCurrentCostsOneRequestPerQueryAndOnlyWhenAsked(t *testing.T) {
 	p.mustQuery(t, sdkquery.Query{Table: "vercel_user_token", Columns: []string{"token_id", "name"}, Limit: -1})
 	assert.Equal(t, 0, api.Server.Count(emulator.EndpointCurrent), "not asked for, not fetched")
 
-	rows := p.mustQuery(t, sdkquery.Query{Table: "vercel_user_token", Columns: []string{"token_id", "is_current"}, Limit: -1})
+	// token_id in (a, b, current): the SDK makes one get per id; they share one lookup.
+	inList := sdkquery.Query{Table: "vercel_user_token", Columns: []string{"token_id", "is_current"}, Limit: -1}.ExecuteRequest(connectionName, "")
+	inList.QueryContext.Quals = map[string]*proto.Quals{"token_id": {Quals: []*proto.Qual{{
+		FieldName: "token_id",
+		Operator:  &proto.Qual_StringValue{StringValue: "="},
+		Value:     &proto.QualValue{Value: &proto.QualValue_ListValue{ListValue: &proto.QualValueList{Values: stringQualValues(ids[0], ids[1], api.CurrentID)}}},
+	}}}}
+	current := map[string]bool{}
+	require.NoError(t, p.streamRequest(inList, func(r *proto.Row) {
+		current[r.Columns["token_id"].GetStringValue()] = r.Columns["is_current"].GetBoolValue()
+	}))
+	assert.Equal(t, map[string]bool{ids[0]: false, ids[1]: false, api.CurrentID: true}, current)
+	assert.Equal(t, 3, api.Server.Count(emulator.EndpointGet))
 	assert.Equal(t, 1, api.Server.Count(emulator.EndpointCurrent))
-	assert.Equal(t, 1, countTrue(rows, "is_current"))
 
-	api.Server.ResetStats()
-	rows = p.mustQuery(t, sdkquery.Query{Table: "vercel_user_token", Columns: []string{"token_id", "is_current"}, Equals: map[string]string{"token_id": ids[0]}, Limit: -1})
-	require.Len(t, rows, 1)
+	// A token's id never changes: later queries reuse the answer.
+	rows := p.mustQuery(t, sdkquery.Query{Table: "vercel_user_token", Columns: []string{"token_id", "is_current"}, Limit: -1})
+	assert.Equal(t, 1, countTrue(rows, "is_current"))
 	assert.Equal(t, 1, api.Server.Count(emulator.EndpointCurrent))
-	assert.Equal(t, 1, api.Server.Count(emulator.EndpointGet))
+}
+
+func stringQualValues(values ...string) []*proto.QualValue {
+	out := make([]*proto.QualValue, len(values))
+	for i, v := range values {
+		out[i] = &proto.QualValue{Value: &proto.QualValue_StringValue{StringValue: v}}
+	}
+	return out
 }

@@ -30,8 +30,11 @@ func ConfigInstance() any {
 	return &vercelConfig{}
 }
 
+// whereToSetToken tells the users of every engine where the token goes.
+const whereToSetToken = "api_token in the connection config (~/.steampipe/config/vercel.spc for Steampipe, steampipe_configure_vercel() in SQLite, --config for the exporter) or the " + EnvAPIToken + " environment variable"
+
 // ErrTokenNotSet is the error a connection without a token gets.
-var ErrTokenNotSet = fmt.Errorf("api_token is not set: set api_token in the connection config (~/.steampipe/config/vercel.spc for Steampipe, steampipe_configure_vercel() in SQLite, --config for the exporter) or the %s environment variable", EnvAPIToken)
+var ErrTokenNotSet = errors.New("api_token is not set: set " + whereToSetToken)
 
 func connectionConfig(connection *plugin.Connection) vercelConfig {
 	if connection == nil || connection.Config == nil {
@@ -81,9 +84,5 @@ func newClient(connection *plugin.Connection, logger hclog.Logger) (*vercelapi.C
 		return nil, err
 	}
 	cfg.Logger = logger
-	client, err := vercelapi.NewClient(cfg)
-	if errors.Is(err, vercelapi.ErrMissingToken) {
-		return nil, ErrTokenNotSet
-	}
-	return client, err
+	return vercelapi.NewClient(cfg)
 }

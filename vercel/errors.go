@@ -17,7 +17,7 @@ func explain(err error) error {
 	}
 	switch apiErr.StatusCode {
 	case http.StatusUnauthorized:
-		return fmt.Errorf("Vercel rejected the API token: it is invalid, expired or revoked; create a token at https://vercel.com/account/tokens and set it as api_token in ~/.steampipe/config/vercel.spc or %s (%w)", EnvAPIToken, err)
+		return fmt.Errorf("Vercel rejected the API token: it is invalid, expired or revoked; create a token at https://vercel.com/account/tokens and set it as %s (%w)", whereToSetToken, err)
 	case http.StatusForbidden:
 		if apiErr.Team != "" {
 			return fmt.Errorf("the API token has no access to team %q: check team in the connection config (or %s) and that the token's scope includes that team (%w)", apiErr.Team, EnvTeam, err)

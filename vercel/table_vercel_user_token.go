@@ -3,7 +3,6 @@ package vercel
 import (
 	"context"
 	"fmt"
-	"slices"
 
 	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
 	"github.com/turbot/steampipe-plugin-sdk/v5/plugin"
@@ -79,13 +78,12 @@ func listUserTokens(ctx context.Context, d *plugin.QueryData, _ *plugin.HydrateD
 	if err != nil {
 		return nil, err
 	}
-	awaitCurrent := startCurrentLookup(ctx, d, client)
+	awaitCurrent := startCurrentLookup(ctx, d)
 	opts := vercelapi.ListTokensOptions{BeforePage: waitForLaterPages(d)}
 	if limit > 0 {
 		opts.MaxTokens = limit
 	}
 	var streamErr error
-	streamed := 0
 	err = client.ListTokens(ctx, opts, func(page []vercelapi.AuthToken) bool {
 		current, err := awaitCurrent()
 		if err != nil {
@@ -94,7 +92,6 @@ func listUserTokens(ctx context.Context, d *plugin.QueryData, _ *plugin.HydrateD
 		}
 		for _, token := range page {
 			d.StreamListItem(ctx, newUserTokenRow(token, current))
-			streamed++
 			if d.RowsRemaining(ctx) <= 0 {
 				return false
 			}
@@ -108,9 +105,6 @@ func listUserTokens(ctx context.Context, d *plugin.QueryData, _ *plugin.HydrateD
 		// The list may be empty: is_current's lookup must not fail unseen.
 		_, err = awaitCurrent()
 	}
-	if err != nil && streamed > 0 {
-		waitForStreamedRowsToDrain(ctx)
-	}
 	return nil, explain(err)
 }
 
@@ -123,7 +117,7 @@ func getUserToken(ctx context.Context, d *plugin.QueryData, _ *plugin.HydrateDat
 	if err != nil {
 		return nil, err
 	}
-	awaitCurrent := startCurrentLookup(ctx, d, client)
+	awaitCurrent := startCurrentLookup(ctx, d)
 	token, err := client.GetToken(ctx, id)
 	switch {
 	case vercelapi.IsNotFound(err):
@@ -151,36 +145,5 @@ func waitForLaterPages(d *plugin.QueryData) func(context.Context) {
 			return
 		}
 		d.WaitForListRateLimit(ctx)
-	}
-}
-
-// startCurrentLookup starts fetching the connection's own token when the
-// query asks for is_current, so it runs alongside the first list page. The
-// returned func waits for the answer; it is one request per query at most.
-func startCurrentLookup(ctx context.Context, d *plugin.QueryData, client *vercelapi.Client) func() (currentToken, error) {
-	if !slices.Contains(d.QueryContext.Columns, "is_current") {
-		return func() (currentToken, error) { return currentToken{}, nil }
-	}
-	type result struct {
-		current currentToken
-		err     error
-	}
-	done := make(chan result, 1)
-	go func() {
-		d.WaitForListRateLimit(ctx)
-		token, err := client.CurrentToken(ctx)
-		if err != nil {
-			done <- result{err: err}
-			return
-		}
-		done <- result{current: currentToken{known: true, id: token.ID}}
-	}()
-	var once result
-	var received bool
-	return func() (currentToken, error) {
-		if !received {
-			once, received = <-done, true
-		}
-		return once.current, once.err
 	}
 }

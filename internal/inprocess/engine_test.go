@@ -14,9 +14,6 @@ import (
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/testapi"
 )
 
-// The tests in this file scan at most one row, so they run under -race too;
-// see scan_test.go for why the others cannot.
-
 func TestTokenIDEqualityIsOneGet(t *testing.T) {
 	testapi.IsolateEnv(t)
 	api := startAPI(t, 20)

@@ -10,10 +10,7 @@ import (
 )
 
 // rowQueueLength bounds the rows a query holds that its reader has not
-// taken yet. The queue is not for speed: SDK v5.14.1's Execute can drop a
-// scan's error when a row and the end of the scan reach it while it is busy
-// sending (fixed upstream in v6, turbot/steampipe-plugin-sdk#942); a Send
-// that seldom waits keeps that window tiny.
+// taken yet, so that the plugin keeps paging while the reader works.
 const rowQueueLength = 256
 
 // Query starts q and returns its rows as the plugin produces them. Without

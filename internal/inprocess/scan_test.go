@@ -1,17 +1,4 @@
-//go:build !race
-
 package inprocess
-
-// These tests cannot run under -race because of SDK v5.14.1 races that
-// upstream fixed in v6 (turbot/steampipe-plugin-sdk#942):
-//   - QueryData.streamRow reads a row counter that streamLeafListItem
-//     increments in another goroutine, so any multi-row scan is reported;
-//   - Plugin.execute and QueryData.streamRows pick at random between a
-//     pending error and the end-of-scan marker, so a failing scan can end
-//     without its error. Without -race this needs a rare interleaving; under
-//     the race detector's slowdown about 1% of failing queries lose their
-//     error, enough to make the error tests flaky.
-// They run in every build without -race.
 
 import (
 	"errors"
