@@ -49,9 +49,8 @@ query: sqlite
 demo: sqlite
 	@scripts/demo.sh
 
-# third_party/ holds the patched SDK as its authors formatted it.
 lint:
-	@unformatted=$$(find . -name '*.go' -not -path './third_party/*' -exec gofmt -l {} +); \
+	@unformatted=$$(gofmt -l .); \
 	if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
 

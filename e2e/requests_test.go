@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"fmt"
 	"net/url"
 	"testing"
 
@@ -56,30 +57,25 @@ func TestAFullScanOf250TokensIsThreeListRequests(t *testing.T) {
 	}
 }
 
-func TestALimitShrinksThePage(t *testing.T) {
-	api := sampleAPI(t)
-	p := startPlugin(t, processOptions{})
-	p.configure(t, api.HCL())
+// A limit the engine passes down becomes the page size, and paging stops as
+// soon as the query has its rows.
+func TestALimitShrinksThePagesAndStopsPaging(t *testing.T) {
+	for limit, wantPages := range map[int64][]string{5: {"5"}, 150: {"100", "50"}} {
+		t.Run(fmt.Sprintf("limit %d", limit), func(t *testing.T) {
+			api := sampleAPI(t)
+			p := startPlugin(t, processOptions{})
+			p.configure(t, api.HCL())
 
-	rows := p.mustQuery(t, sdkquery.Query{Table: "vercel_user_token", Columns: []string{"token_id"}, Limit: 5})
-	assert.Len(t, rows, 5)
-	queries := listQueries(api)
-	require.Len(t, queries, 1)
-	assert.Equal(t, "5", queries[0].Get("limit"))
-	assert.False(t, queries[0].Has("until"))
-}
-
-func TestALimitAboveAPageStopsAsSoonAsItHasTheRows(t *testing.T) {
-	api := sampleAPI(t)
-	p := startPlugin(t, processOptions{})
-	p.configure(t, api.HCL())
-
-	rows := p.mustQuery(t, sdkquery.Query{Table: "vercel_user_token", Columns: []string{"token_id"}, Limit: 150})
-	assert.Len(t, rows, 150)
-	queries := listQueries(api)
-	require.Len(t, queries, 2)
-	assert.Equal(t, "100", queries[0].Get("limit"))
-	assert.Equal(t, "50", queries[1].Get("limit"))
+			rows := p.mustQuery(t, sdkquery.Query{Table: "vercel_user_token", Columns: []string{"token_id"}, Limit: limit})
+			assert.Len(t, rows, int(limit))
+			var pages []string
+			for _, q := range listQueries(api) {
+				pages = append(pages, q.Get("limit"))
+			}
+			assert.Equal(t, wantPages, pages)
+			assert.False(t, listQueries(api)[0].Has("until"), "the first page starts at the newest token")
+		})
+	}
 }
 
 func TestIsCurrentCostsOneRequestAtMostAndOnlyWhenAsked(t *testing.T) {

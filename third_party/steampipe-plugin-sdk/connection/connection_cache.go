@@ -14,9 +14,9 @@ import (
 // ConnectionCache is a simple cache wrapper - multiple connections use the same underlying cache (owned by the plugin)
 // ConnectionCache modifies the cache keys to include the connection name and uses the underlying shared cache
 type ConnectionCache struct {
-	connectionName  string
-	cache           *cache.Cache[any]
-	ristrettoCache  *ristretto.Cache
+	connectionName string
+	cache          *cache.Cache[any]
+	ristrettoCache *ristretto.Cache
 }
 
 func NewConnectionCache(connectionName string, maxCost int64) (*ConnectionCache, error) {
