@@ -107,9 +107,6 @@ func refuseRedirects(*http.Request, []*http.Request) error {
 	return http.ErrUseLastResponse
 }
 
-// Team returns the configured team context, or "" when there is none.
-func (c *Client) Team() string { return c.teamValue }
-
 // TeamQueryParam tells which query parameter carries a team context:
 // "teamId" for ids (team_…), "slug" for anything else, none for "".
 func TeamQueryParam(team string) (param, value string) {
