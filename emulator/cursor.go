@@ -31,6 +31,7 @@ func (c CursorForm) encode(createdAt int64) any {
 // plain integers: "1.7e+12" is a client bug (a float formatted back), not a
 // cursor.
 func decodeCursor(s string) (createdAt int64, ok bool) {
+	s = strings.TrimRight(s, cursorPadding)
 	if n, err := strconv.ParseInt(s, 10, 64); err == nil {
 		return n, true
 	}

@@ -5,7 +5,9 @@
 // The emulator starts from a Fixture (hand-written, loaded from a JSON file or
 // generated), keeps tokens as the raw JSON Vercel would send, pages them the
 // way Vercel does and can be told to misbehave (latency, error statuses, rate
-// limiting, broken bodies, looping cursors) while recording every request:
+// limiting with odd hints, broken bodies, looping, endless or repeating
+// pages, huge cursors, foreign 404s, error bodies that echo the credential)
+// while recording every request:
 //
 //	f := emulator.GenerateFixture(250, 1)
 //	url, srv, stop, err := emulator.Start(f, emulator.WithCursor(emulator.CursorString))

@@ -33,6 +33,29 @@ type Faults struct {
 	// LoopingCursor makes every list answer the first page with the same
 	// non-null pagination.next, whatever until says.
 	LoopingCursor bool
+	// EmptyPages makes every list answer hold no tokens and a
+	// pagination.next never sent before, whatever until says: paging that
+	// never ends.
+	EmptyPages bool
+	// CursorBytes pads every pagination.next to at least this many bytes
+	// (0: off). Padded cursors are strings and still work as until.
+	CursorBytes int
+	// RepeatToken starts every list page after the first with the last
+	// token of the page before.
+	RepeatToken bool
+	// EchoHeaders writes the request's headers, Authorization included,
+	// into error.code and error.message of every error answer, as a careless
+	// proxy or debug build does.
+	EchoHeaders bool
+	// Foreign404 answers with a 404 that is not Vercel's not_found (see
+	// ForeignNotFound); Statuses and AlwaysStatus win over it.
+	Foreign404 ForeignNotFound
+	// OmitRetryAfter sends 429 answers without Retry-After, so that
+	// X-RateLimit-Reset alone tells the wait. It wins over RetryAfter.
+	OmitRetryAfter bool
+	// ResetInMillis writes X-RateLimit-Reset in epoch milliseconds instead
+	// of Vercel's epoch seconds.
+	ResetInMillis bool
 	// OnlyOn limits every fault but Latency to one kind of request
 	// ("": all). Requests of other kinds do not use up Statuses.
 	OnlyOn Endpoint
@@ -51,16 +74,20 @@ type requestFaults struct {
 	latency    time.Duration
 	status     int // 0: answer normally
 	retryAfter string
+	omitRetry  bool
+	resetMs    bool
 	malformed  bool
 	truncated  bool
-	looping    bool
+	echo       bool
+	foreign404 ForeignNotFound
+	paging     pagingFaults
 }
 
 // faultsFor returns the faults that apply to a request and uses up its
 // queued status, if any. The caller holds s.mu.
 func (s *Server) faultsFor(ep Endpoint) requestFaults {
 	f := s.faults
-	rf := requestFaults{latency: f.Latency}
+	rf := requestFaults{latency: f.Latency, resetMs: f.ResetInMillis}
 	if f.OnlyOn != "" && f.OnlyOn != ep {
 		return rf
 	}
@@ -73,14 +100,17 @@ func (s *Server) faultsFor(ep Endpoint) requestFaults {
 		rf.status = 0
 	}
 	rf.retryAfter = f.RetryAfter
+	rf.omitRetry = f.OmitRetryAfter
 	rf.malformed = f.MalformedJSON
 	rf.truncated = f.TruncatedBody && !f.MalformedJSON
-	rf.looping = f.LoopingCursor
+	rf.echo = f.EchoHeaders
+	rf.foreign404 = f.Foreign404
+	rf.paging = pagingFaults{looping: f.LoopingCursor, empty: f.EmptyPages, repeat: f.RepeatToken, cursorBytes: f.CursorBytes}
 	return rf
 }
 
 // statusFault is the answer to a request a status fault hits.
-func statusFault(status int, retryAfter string, now time.Time) *reply {
+func statusFault(status int, rf requestFaults, now time.Time) *reply {
 	if status != http.StatusTooManyRequests {
 		message := http.StatusText(status)
 		if status >= 500 {
@@ -88,6 +118,7 @@ func statusFault(status int, retryAfter string, now time.Time) *reply {
 		}
 		return errorReply(status, errorCode(status), message)
 	}
+	retryAfter := rf.retryAfter
 	if retryAfter == "" {
 		retryAfter = "1"
 	}
@@ -96,6 +127,10 @@ func statusFault(status int, retryAfter string, now time.Time) *reply {
 		wait = time.Duration(seconds) * time.Second
 	}
 	reset := now.Add(wait)
+	header := map[string]string{"Retry-After": retryAfter}
+	if rf.omitRetry {
+		header = nil
+	}
 	return &reply{
 		status: status,
 		body: errorBody{Error: apiError{
@@ -108,7 +143,7 @@ func statusFault(status int, retryAfter string, now time.Time) *reply {
 				Total:     rateLimitTotal,
 			},
 		}},
-		header: map[string]string{"Retry-After": retryAfter},
+		header: header,
 		rate:   &rateState{total: rateLimitTotal, remaining: 0, reset: reset},
 	}
 }

@@ -38,9 +38,10 @@ func TestQueuedStatusesAnswerTheNextRequestsInOrder(t *testing.T) {
 	}
 }
 
+// Absurd values pass through as they are: clients must survive them.
 func TestRetryAfterIsConfigurable(t *testing.T) {
 	h := newHarness(t, GenerateFixture(5, 1))
-	for _, value := range []string{"0", "7", "Wed, 21 Oct 2026 07:28:00 GMT"} {
+	for _, value := range []string{"0", "7", "Wed, 21 Oct 2026 07:28:00 GMT", "Inf", "+Inf", "1e300", "NaN", "-5", "0.5"} {
 		h.srv.SetFaults(Faults{Statuses: []int{429}, RetryAfter: value})
 		rec := h.get("/v6/user/tokens")
 		expectError(t, rec, http.StatusTooManyRequests, "rate_limited")

@@ -29,30 +29,45 @@ func (s *Server) list(c *call) *reply {
 	if problem != nil {
 		return problem
 	}
+	if c.paging.empty {
+		return s.emptyPage(c)
+	}
 	from := 0
-	if c.query.Has("until") && !c.looping {
+	if c.query.Has("until") && !c.paging.looping {
 		raw := c.query.Get("until")
 		until, ok := decodeCursor(raw)
 		if !ok {
-			return badRequest(fmt.Sprintf("query parameter `until` must be the pagination.next of a previous page, got %q", raw))
+			return badRequest(fmt.Sprintf("query parameter `until` must be the pagination.next of a previous page, got %q", shorten(raw)))
 		}
 		from = s.store.olderThan(until)
 	}
 	page := s.store.page(from, limit)
-	body := listBody{Tokens: make([]json.RawMessage, 0, len(page.tokens))}
+	body := listBody{Tokens: make([]json.RawMessage, 0, len(page.tokens)+1)}
+	if c.paging.repeat && from > 0 {
+		body.Tokens = append(body.Tokens, s.store.newestFirst[from-1].raw)
+	}
 	for _, t := range page.tokens {
 		body.Tokens = append(body.Tokens, t.raw)
 	}
-	body.Pagination.Count = len(page.tokens)
+	body.Pagination.Count = len(body.Tokens)
 	if n := len(page.tokens); n > 0 {
-		if page.hasOlder || c.looping {
-			body.Pagination.Next = s.cursor.encode(page.tokens[n-1].createdAt)
+		if page.hasOlder || c.paging.looping {
+			body.Pagination.Next = pad(s.cursor.encode(page.tokens[n-1].createdAt), c.paging.cursorBytes)
 		}
 		if page.hasNewer {
 			body.Pagination.Prev = s.cursor.encode(page.tokens[0].createdAt)
 		}
 	}
 	return okReply(body)
+}
+
+// shorten keeps an echoed parameter readable.
+func shorten(s string) string {
+	const keep = 64
+	if len(s) <= keep {
+		return s
+	}
+	return fmt.Sprintf("%s… (%d bytes)", s[:keep], len(s))
 }
 
 func pageSize(c *call) (int, *reply) {

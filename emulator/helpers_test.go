@@ -156,3 +156,16 @@ func fixtureWith(t *testing.T, tokens ...string) *Fixture {
 	}
 	return f
 }
+
+// httptestRequest is a GET with the harness's secret, to add headers to.
+func httptestRequest(h *harness, target string) *http.Request {
+	req := httptest.NewRequest(http.MethodGet, target, nil)
+	req.Header.Set("Authorization", "Bearer "+h.secret)
+	return req
+}
+
+func (h *harness) serve(req *http.Request) *httptest.ResponseRecorder {
+	rec := httptest.NewRecorder()
+	h.srv.ServeHTTP(rec, req)
+	return rec
+}

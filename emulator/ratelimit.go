@@ -39,10 +39,16 @@ func (b rateBudgets) take(ep Endpoint, now time.Time) rateState {
 	return rateState{total: rateLimitTotal, remaining: max(rateLimitTotal-w.used, 0), reset: w.resetAt}
 }
 
-func (r rateState) writeHeaders(h http.Header) {
+// writeHeaders writes the X-RateLimit-* headers; inMillis gives the reset
+// in epoch milliseconds, as Vercel does not (a fault).
+func (r rateState) writeHeaders(h http.Header, inMillis bool) {
 	h.Set("X-RateLimit-Limit", strconv.Itoa(r.total))
 	h.Set("X-RateLimit-Remaining", strconv.Itoa(r.remaining))
-	h.Set("X-RateLimit-Reset", strconv.FormatInt(epochSecondsCeil(r.reset), 10))
+	reset := epochSecondsCeil(r.reset)
+	if inMillis {
+		reset = r.reset.UnixMilli()
+	}
+	h.Set("X-RateLimit-Reset", strconv.FormatInt(reset, 10))
 }
 
 // epochSecondsCeil rounds up so that a client waiting until the reset never

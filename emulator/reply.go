@@ -13,6 +13,10 @@ type reply struct {
 	header map[string]string
 	// rate replaces the request's rate-limit state in the headers (429s).
 	rate *rateState
+	// raw, when set, is sent instead of body encoded as JSON, with
+	// contentType.
+	raw         []byte
+	contentType string
 }
 
 func okReply(body any) *reply {

@@ -22,6 +22,10 @@ type Server struct {
 	faults Faults
 	stats  stats
 	rates  rateBudgets
+	// inFlight counts the requests being served; freshCursors the cursors
+	// EmptyPages has made.
+	inFlight     int
+	freshCursors int
 }
 
 // Option configures a Server.
@@ -64,7 +68,7 @@ type call struct {
 	caller    *storedToken
 	team      Team
 	teamGiven bool
-	looping   bool
+	paging    pagingFaults
 }
 
 // ServeHTTP records the request, applies faults, then answers it as Vercel
@@ -76,6 +80,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		problem = badRequest("the request body could not be read")
 	}
 	faults, rate := s.admit(rt.endpoint, r, body)
+	defer s.leave()
 	if !pause(r.Context(), faults.latency) {
 		return
 	}
@@ -83,14 +88,19 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	var rep *reply
 	switch {
 	case faults.status != 0:
-		rep = statusFault(faults.status, faults.retryAfter, now)
+		rep = statusFault(faults.status, faults, now)
+	case faults.foreign404 != 0:
+		rep = foreignNotFound(faults.foreign404, r.URL.Path)
 	case problem != nil:
 		rep = problem
 	default:
-		rep = s.answer(&call{route: rt, query: r.URL.Query(), body: body, now: now, looping: faults.looping}, r.Header.Get("Authorization"))
+		rep = s.answer(&call{route: rt, query: r.URL.Query(), body: body, now: now, paging: faults.paging}, r.Header.Get("Authorization"))
 	}
 	if rep.rate != nil {
 		rate = *rep.rate
+	}
+	if faults.echo {
+		rep = echoHeaders(rep, r.Header)
 	}
 	send(w, rep, rate, faults)
 }
@@ -100,6 +110,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (s *Server) admit(ep Endpoint, r *http.Request, body []byte) (requestFaults, rateState) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.inFlight++
 	s.stats.record(Request{Endpoint: ep, Method: r.Method, Path: r.URL.Path, RawQuery: r.URL.RawQuery, Body: string(body)})
 	return s.faultsFor(ep), s.rates.take(ep, s.now())
 }
@@ -157,13 +168,19 @@ type tokenBody struct {
 // send writes a reply, damaging successful bodies when a fault says so.
 func send(w http.ResponseWriter, rep *reply, rate rateState, faults requestFaults) {
 	body, err := json.Marshal(rep.body)
+	if rep.raw != nil {
+		body, err = rep.raw, nil
+	}
 	if err != nil {
 		rep = errorReply(http.StatusInternalServerError, "internal_server_error", "emulator: encoding the answer: "+err.Error())
 		body, _ = json.Marshal(rep.body)
 	}
 	h := w.Header()
 	h.Set("Content-Type", "application/json")
-	rate.writeHeaders(h)
+	rate.writeHeaders(h, faults.resetMs)
+	if rep.contentType != "" {
+		h.Set("Content-Type", rep.contentType)
+	}
 	for name, value := range rep.header {
 		h.Set(name, value)
 	}

@@ -69,3 +69,18 @@ func (s *Server) ResetStats() {
 	defer s.mu.Unlock()
 	s.stats = stats{}
 }
+
+// leave marks the end of a request admit recorded.
+func (s *Server) leave() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.inFlight--
+}
+
+// InFlight returns how many requests are being served right now, such as
+// ones that Faults.Latency holds.
+func (s *Server) InFlight() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.inFlight
+}
