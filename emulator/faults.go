@@ -123,7 +123,7 @@ func statusFault(status int, rf requestFaults, now time.Time) *reply {
 		retryAfter = "1"
 	}
 	wait := time.Second
-	if seconds, err := strconv.Atoi(retryAfter); err == nil {
+	if seconds, err := strconv.Atoi(retryAfter); err == nil && seconds >= 0 {
 		wait = time.Duration(seconds) * time.Second
 	}
 	reset := now.Add(wait)

@@ -124,6 +124,19 @@ func TestRateLimitResetInMillisecondsWithoutRetryAfter(t *testing.T) {
 	}
 }
 
+// Only the header is absurd: the rate-limit reset stays the default second
+// ahead, as a server that sends garbage would still reset its window.
+func TestUnusableRetryAfterKeepsTheResetASecondAhead(t *testing.T) {
+	now := time.Unix(1_800_000_000, 0)
+	h := newHarness(t, GenerateFixture(5, 1), WithClock(func() time.Time { return now }))
+	for _, value := range []string{"-5", "NaN", "Inf"} {
+		h.srv.SetFaults(Faults{Statuses: []int{429}, RetryAfter: value})
+		if reset := h.get("/v6/user/tokens").Header().Get("X-RateLimit-Reset"); reset != "1800000001" {
+			t.Fatalf("Retry-After %s: X-RateLimit-Reset %s, want 1800000001", value, reset)
+		}
+	}
+}
+
 // A request held for many minutes ends as soon as its client goes away,
 // over a real connection.
 func TestHangingRequestEndsWhenTheClientLeaves(t *testing.T) {

@@ -111,7 +111,7 @@ func (s *Server) admit(ep Endpoint, r *http.Request, body []byte) (requestFaults
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.inFlight++
-	s.stats.record(Request{Endpoint: ep, Method: r.Method, Path: r.URL.Path, RawQuery: r.URL.RawQuery, Body: string(body)})
+	s.stats.record(Request{Endpoint: ep, Method: r.Method, Path: r.URL.Path, RawQuery: r.URL.RawQuery, Body: string(body), At: s.now()})
 	return s.faultsFor(ep), s.rates.take(ep, s.now())
 }
 

@@ -3,6 +3,7 @@ package emulator
 import (
 	"net/url"
 	"slices"
+	"time"
 )
 
 // Request is what the emulator recorded of one request. The Authorization
@@ -13,6 +14,8 @@ type Request struct {
 	Path     string
 	RawQuery string
 	Body     string
+	// At is when the request arrived, by the emulator's clock.
+	At time.Time
 }
 
 // Query parses RawQuery.

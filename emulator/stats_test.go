@@ -3,6 +3,7 @@ package emulator
 import (
 	"net/http"
 	"testing"
+	"time"
 )
 
 func TestRequestsAreCountedAndRecorded(t *testing.T) {
@@ -51,5 +52,17 @@ func TestRequestsReturnsACopy(t *testing.T) {
 	reqs[0].Path = "changed"
 	if h.srv.Requests()[0].Path != "/v6/user/tokens" {
 		t.Fatal("Requests exposes the server's own slice")
+	}
+}
+
+func TestRequestsRecordTheirArrivalByTheEmulatorsClock(t *testing.T) {
+	now := time.Unix(1_800_000_000, 0)
+	h := newHarness(t, GenerateFixture(5, 1), WithClock(func() time.Time { return now }))
+	h.get("/v6/user/tokens")
+	now = now.Add(1500 * time.Millisecond)
+	h.get("/v6/user/tokens")
+	reqs := h.srv.Requests()
+	if gap := reqs[1].At.Sub(reqs[0].At); gap != 1500*time.Millisecond {
+		t.Fatalf("requests %v apart, want 1.5s", gap)
 	}
 }
