@@ -57,12 +57,14 @@ type errorBody struct {
 	} `json:"error"`
 }
 
-func newError(method, path, team string, status int, body []byte) *Error {
-	e := &Error{Method: method, Path: path, StatusCode: status, Team: team}
+// newError reads an error answer; what the server wrote is masked, since a
+// server may echo the request's Authorization header.
+func (c *Client) newError(method, path string, status int, body []byte) *Error {
+	e := &Error{Method: method, Path: path, StatusCode: status, Team: c.teamValue}
 	var parsed errorBody
 	if json.Unmarshal(body, &parsed) == nil {
-		e.Code = parsed.Error.Code
-		e.Message = parsed.Error.Message
+		e.Code = c.secret.redact(parsed.Error.Code)
+		e.Message = c.secret.redact(parsed.Error.Message)
 	}
 	if e.Message == "" {
 		e.Message = http.StatusText(status)

@@ -56,6 +56,10 @@ func (a *listAnswer) validate() error {
 // before it were handled. A cursor the API already gave is an error
 // (*CursorLoopError), never an endless loop.
 func (c *Client) ListTokens(ctx context.Context, opts ListTokensOptions, handle func([]AuthToken) bool) error {
+	return c.secret.redactError(c.listTokens(ctx, opts, handle))
+}
+
+func (c *Client) listTokens(ctx context.Context, opts ListTokensOptions, handle func([]AuthToken) bool) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	pages := make(chan []json.RawMessage)
@@ -74,7 +78,7 @@ func (c *Client) ListTokens(ctx context.Context, opts ListTokensOptions, handle 
 			stop()
 			return fmt.Errorf("GET %s: %w", listTokensPath, err)
 		}
-		page, err := decodeTokens(raw)
+		page, err := c.decodeTokens(raw)
 		if err != nil {
 			stop()
 			return err
@@ -87,7 +91,7 @@ func (c *Client) ListTokens(ctx context.Context, opts ListTokensOptions, handle 
 	return <-fetchErr
 }
 
-func decodeTokens(raw []json.RawMessage) ([]AuthToken, error) {
+func (c *Client) decodeTokens(raw []json.RawMessage) ([]AuthToken, error) {
 	tokens := make([]AuthToken, len(raw))
 	for i, r := range raw {
 		err := json.Unmarshal(r, &tokens[i])
@@ -95,7 +99,7 @@ func decodeTokens(raw []json.RawMessage) ([]AuthToken, error) {
 			err = errors.New(`it has no "id"`)
 		}
 		if err != nil {
-			return nil, &MalformedAnswerError{Method: http.MethodGet, Path: listTokensPath, Err: fmt.Errorf("token %d of the page: %w", i+1, err)}
+			return nil, c.malformed(http.MethodGet, listTokensPath, fmt.Errorf("token %d of the page: %w", i+1, err))
 		}
 	}
 	return tokens, nil

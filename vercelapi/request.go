@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"net/url"
 	"time"
+
+	"github.com/hashicorp/go-hclog"
 )
 
 // maxBodyBytes bounds what the client reads of one answer; a page of 100
@@ -18,34 +21,41 @@ const maxBodyBytes = 16 << 20
 // do is the one request path every call goes through. It sends method path
 // with query (plus the team context) and body as JSON, retries per the
 // RetryPolicy, and decodes a 2xx answer into out. Any other answer becomes an
-// *Error.
+// *Error. Whatever the server answered, no error do returns and no line it
+// logs shows the token.
 func (c *Client) do(ctx context.Context, method, path string, query url.Values, body, out any) error {
+	return c.secret.redactError(c.tryUntilDone(ctx, method, path, query, body, out))
+}
+
+func (c *Client) tryUntilDone(ctx context.Context, method, path string, query url.Values, body, out any) error {
+	// path may hold the token when a caller asks for it as an id.
+	shown := c.secret.redact(path)
 	var payload []byte
 	if body != nil {
 		var err error
 		if payload, err = json.Marshal(body); err != nil {
-			return fmt.Errorf("%s %s: encoding request body: %w", method, path, err)
+			return fmt.Errorf("%s %s: encoding request body: %w", method, shown, err)
 		}
 	}
 	target := c.resolve(path, query)
 	for attempt := 1; ; attempt++ {
 		answer, err := c.send(ctx, method, target, payload)
 		if err == nil && answer.status >= 200 && answer.status < 300 {
-			return decode(method, path, answer.body, out)
+			return c.decode(method, shown, answer.body, out)
 		}
 		if ctxErr := ctx.Err(); ctxErr != nil {
-			return fmt.Errorf("%s %s: %w", method, path, ctxErr)
+			return fmt.Errorf("%s %s: %w", method, shown, ctxErr)
 		}
-		wait, retryable, lastErr := c.classify(method, path, attempt, answer, err)
+		wait, retryable, lastErr := c.classify(method, shown, attempt, answer, err)
 		if !retryable || attempt >= c.retry.MaxAttempts {
 			if retryable {
 				return fmt.Errorf("giving up after %d attempts: %w", attempt, lastErr)
 			}
 			return lastErr
 		}
-		c.logger.Debug("retrying Vercel API request", "method", method, "path", path, "attempt", attempt, "wait", wait.String(), "error", lastErr.Error())
+		c.log(hclog.Debug, "retrying Vercel API request", "method", method, "path", shown, "attempt", attempt, "wait", wait.String(), "error", lastErr)
 		if err := sleep(ctx, wait); err != nil {
-			return fmt.Errorf("%s %s: %w (while waiting to retry after: %v)", method, path, err, lastErr)
+			return fmt.Errorf("%s %s: %w (while waiting to retry after: %v)", method, shown, err, lastErr)
 		}
 	}
 }
@@ -63,7 +73,7 @@ func (c *Client) classify(method, path string, attempt int, a answer, sendErr er
 		// idempotent requests are safe to send again.
 		return c.retry.backoff(attempt), method != http.MethodPost, fmt.Errorf("%s %s: %w", method, path, sendErr)
 	}
-	apiErr := newError(method, path, c.teamValue, a.status, a.body)
+	apiErr := c.newError(method, path, a.status, a.body)
 	switch {
 	case a.status == http.StatusTooManyRequests:
 		wait, ok := c.retry.rateLimitWait(a.header, time.Now(), attempt)
@@ -88,7 +98,7 @@ func (c *Client) send(ctx context.Context, method string, target *url.URL, paylo
 	if err != nil {
 		return answer{}, err
 	}
-	c.authorize(req.Header)
+	c.secret.authorize(req.Header)
 	req.Header.Set("Accept", "application/json")
 	req.Header.Set("User-Agent", c.userAgent)
 	if payload != nil {
@@ -97,12 +107,16 @@ func (c *Client) send(ctx context.Context, method string, target *url.URL, paylo
 	start := time.Now()
 	resp, err := c.httpClient.Do(req)
 	if err != nil {
-		c.logger.Trace("Vercel API request failed", "method", method, "path", target.Path, "query", target.RawQuery, "error", err.Error())
+		var urlErr *url.Error
+		if errors.As(err, &urlErr) {
+			urlErr.URL = c.secret.redact(urlErr.URL)
+		}
+		c.log(hclog.Trace, "Vercel API request failed", "method", method, "path", target.Path, "query", target.RawQuery, "error", err)
 		return answer{}, err
 	}
 	defer resp.Body.Close()
 	body, err := io.ReadAll(io.LimitReader(resp.Body, maxBodyBytes+1))
-	c.logger.Trace("Vercel API request", "method", method, "path", target.Path, "query", target.RawQuery, "status", resp.StatusCode, "bytes", len(body), "duration", time.Since(start).String())
+	c.log(hclog.Trace, "Vercel API request", "method", method, "path", target.Path, "query", target.RawQuery, "status", resp.StatusCode, "bytes", len(body), "duration", time.Since(start).String())
 	if err != nil {
 		return answer{}, fmt.Errorf("reading answer (HTTP %d): %w", resp.StatusCode, err)
 	}
@@ -142,17 +156,22 @@ func (e *MalformedAnswerError) Error() string {
 
 func (e *MalformedAnswerError) Unwrap() error { return e.Err }
 
-func decode(method, path string, body []byte, out any) error {
+func (c *Client) decode(method, path string, body []byte, out any) error {
 	if out == nil {
 		return nil
 	}
-	if err := json.Unmarshal(body, out); err != nil {
-		return &MalformedAnswerError{Method: method, Path: path, Err: err}
+	err := json.Unmarshal(body, out)
+	if v, ok := out.(interface{ validate() error }); ok && err == nil {
+		err = v.validate()
 	}
-	if v, ok := out.(interface{ validate() error }); ok {
-		if err := v.validate(); err != nil {
-			return &MalformedAnswerError{Method: method, Path: path, Err: err}
-		}
+	if err != nil {
+		return c.malformed(method, path, err)
 	}
 	return nil
+}
+
+// malformed builds a *MalformedAnswerError whose cause is masked: a decoding
+// error may quote what the server sent.
+func (c *Client) malformed(method, path string, err error) *MalformedAnswerError {
+	return &MalformedAnswerError{Method: method, Path: path, Err: c.secret.redactError(err)}
 }
