@@ -72,14 +72,24 @@ func (c *Client) newError(method, path string, status int, body []byte) *Error {
 	return e
 }
 
-// CursorLoopError means the API handed back a pagination cursor it had
-// already given: following it would page forever.
-type CursorLoopError struct {
+// PagingError means the API's paging would not end: it gave a cursor it had
+// already given, or broke one of the bounds no real token list comes near
+// (see MaxPages). The list stops rather than run on.
+type PagingError struct {
 	Path   string
-	Cursor string
 	Pages  int
+	Reason string
 }
 
-func (e *CursorLoopError) Error() string {
-	return fmt.Sprintf("GET %s: the API returned pagination cursor %q again after %d pages; stopping instead of looping forever", e.Path, e.Cursor, e.Pages)
+func (e *PagingError) Error() string {
+	return fmt.Sprintf("GET %s: stopped paging after %d pages: %s", e.Path, e.Pages, e.Reason)
+}
+
+// shorten keeps an error message readable whatever a server sent.
+func shorten(s string) string {
+	const keep = 64
+	if len(s) <= keep {
+		return s
+	}
+	return fmt.Sprintf("%s… (%d bytes)", strings.ToValidUTF8(s[:keep], ""), len(s))
 }
