@@ -180,8 +180,12 @@ func (c *Client) decodeTokens(raw []json.RawMessage) ([]AuthToken, error) {
 		if err == nil && tokens[i].ID == "" {
 			err = errors.New(`it has no "id"`)
 		}
+		var named *tokenDecodeError
+		if err != nil && !errors.As(err, &named) {
+			err = fmt.Errorf("token %d of the page: %w", i+1, err)
+		}
 		if err != nil {
-			return nil, c.malformed(http.MethodGet, listTokensPath, fmt.Errorf("token %d of the page: %w", i+1, err))
+			return nil, c.malformed(http.MethodGet, listTokensPath, err)
 		}
 	}
 	return tokens, nil

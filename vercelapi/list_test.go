@@ -312,3 +312,14 @@ func TestListTokensSkipsARepeatedToken(t *testing.T) {
 	assert.Equal(t, 2, strings.Count(logs.String(), "skipping a token the API listed again"))
 	assert.Contains(t, logs.String(), "[DEBUG]")
 }
+
+func TestListTokensFailsBeforeHandingOverAPageWithABadTimestamp(t *testing.T) {
+	srv := newRecordingServer(t,
+		cannedAnswer{status: 200, body: `{"tokens":[{"id":"a","createdAt":1}],"pagination":{"next":5}}`},
+		cannedAnswer{status: 200, body: `{"tokens":[{"id":"b","createdAt":1},{"id":"tok_123","expiresAt":253402300800000}],"pagination":{"next":null}}`})
+	ids, err := collect(t, newTestClient(t, srv.URL, ""), ListTokensOptions{})
+	var malformed *MalformedAnswerError
+	require.ErrorAs(t, err, &malformed)
+	assert.Contains(t, err.Error(), "token tok_123: expiresAt: 253402300800000 is after year 9999")
+	assert.Equal(t, []string{"a"}, ids, "no token of the bad page was handed over")
+}

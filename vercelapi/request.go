@@ -28,36 +28,49 @@ func (c *Client) do(ctx context.Context, method, path string, query url.Values, 
 }
 
 func (c *Client) tryUntilDone(ctx context.Context, method, path string, query url.Values, body, out any) error {
+	target := c.resolve(path, query)
 	// path may hold the token when a caller asks for it as an id.
-	shown := c.secret.redact(path)
+	shown := shownRequest{method: method, path: c.secret.redact(path), url: c.secret.redact(withoutQuery(target))}
 	var payload []byte
 	if body != nil {
 		var err error
 		if payload, err = json.Marshal(body); err != nil {
-			return fmt.Errorf("%s %s: encoding request body: %w", method, shown, err)
+			return fmt.Errorf("%s %s: encoding request body: %w", method, shown.path, err)
 		}
 	}
-	target := c.resolve(path, query)
 	for attempt := 1; ; attempt++ {
 		answer, err := c.send(ctx, method, target, payload)
 		if err == nil && answer.status >= 200 && answer.status < 300 {
-			return c.decode(method, shown, answer.body, out)
+			return c.decode(method, shown.path, answer.body, out)
 		}
 		if ctxErr := ctx.Err(); ctxErr != nil {
-			return fmt.Errorf("%s %s: %w", method, shown, ctxErr)
+			// The caller's own deadline or cancellation: say so as it is.
+			return fmt.Errorf("%s %s: %w", method, shown.path, ctxErr)
 		}
-		wait, retryable, lastErr := c.classify(method, shown, attempt, answer, err)
+		wait, retryable, lastErr := c.classify(shown, attempt, answer, err)
 		if !retryable || attempt >= c.retry.MaxAttempts {
-			if retryable {
+			var timeout *TimeoutError
+			if retryable && !errors.As(lastErr, &timeout) {
 				return fmt.Errorf("giving up after %d attempts: %w", attempt, lastErr)
 			}
 			return lastErr
 		}
-		c.log(hclog.Debug, "retrying Vercel API request", "method", method, "path", shown, "attempt", attempt, "wait", wait.String(), "error", lastErr)
+		c.log(hclog.Debug, "retrying Vercel API request", "method", method, "path", shown.path, "attempt", attempt, "wait", wait.String(), "error", lastErr)
 		if err := sleep(ctx, wait); err != nil {
-			return fmt.Errorf("%s %s: %w (while waiting to retry after: %v)", method, shown, err, lastErr)
+			return fmt.Errorf("%s %s: %w (while waiting to retry after: %v)", method, shown.path, err, lastErr)
 		}
 	}
+}
+
+// shownRequest names a request in errors and logs, the token masked.
+type shownRequest struct {
+	method, path, url string
+}
+
+func withoutQuery(u *url.URL) string {
+	bare := *u
+	bare.RawQuery = ""
+	return bare.String()
 }
 
 type answer struct {
@@ -67,13 +80,17 @@ type answer struct {
 }
 
 // classify decides whether a failed try is worth another, and after how long.
-func (c *Client) classify(method, path string, attempt int, a answer, sendErr error) (wait time.Duration, retryable bool, err error) {
+func (c *Client) classify(r shownRequest, attempt int, a answer, sendErr error) (wait time.Duration, retryable bool, err error) {
 	if sendErr != nil {
 		// A connection error may come after the server acted; only
 		// idempotent requests are safe to send again.
-		return c.retry.backoff(attempt), method != http.MethodPost, fmt.Errorf("%s %s: %w", method, path, sendErr)
+		retryable = r.method != http.MethodPost
+		if isTimeout(sendErr) {
+			return c.retry.backoff(attempt), retryable, &TimeoutError{Method: r.method, Path: r.path, Attempts: attempt, Timeout: c.httpClient.Timeout}
+		}
+		return c.retry.backoff(attempt), retryable, fmt.Errorf("%s %s: %w", r.method, r.path, sendErr)
 	}
-	apiErr := c.newError(method, path, a.status, a.body)
+	apiErr := c.newError(r, a.status, a.body)
 	switch {
 	case a.status == http.StatusTooManyRequests:
 		wait, ok := c.retry.rateLimitWait(a.header, time.Now(), attempt)

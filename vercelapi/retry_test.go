@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"strconv"
 	"testing"
 	"time"
@@ -132,4 +133,45 @@ func TestBackoffGrowsAndIsCapped(t *testing.T) {
 			assert.LessOrEqual(t, d, ceiling*time.Millisecond, attempt)
 		}
 	}
+}
+
+// hangingServer accepts requests and answers none until the test ends.
+func hangingServer(t *testing.T) *httptest.Server {
+	t.Helper()
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-release:
+		case <-r.Context().Done():
+		}
+	}))
+	t.Cleanup(func() { close(release); srv.Close() })
+	return srv
+}
+
+func TestATimeoutSaysWhatTimedOutAndHowOften(t *testing.T) {
+	srv := hangingServer(t)
+	c, err := NewClient(Config{Token: testToken, BaseURL: srv.URL, Retry: fastRetry(), HTTPClient: &http.Client{Timeout: 50 * time.Millisecond}})
+	require.NoError(t, err)
+	_, err = c.GetToken(t.Context(), "tok_1")
+	var timeout *TimeoutError
+	require.ErrorAs(t, err, &timeout)
+	assert.Equal(t, 3, timeout.Attempts)
+	assert.Equal(t, "GET /v5/user/tokens/tok_1: no complete answer within 50ms, 3 attempts in all: the API, or the network to it, is slow or down; try again later", err.Error())
+	assert.False(t, errors.Is(err, context.DeadlineExceeded), "hosts rewrite a chain holding DeadlineExceeded into a bare timeout message")
+}
+
+func TestTheCallersOwnDeadlineIsReportedAsSuch(t *testing.T) {
+	srv := hangingServer(t)
+	ctx, cancel := context.WithTimeout(t.Context(), 50*time.Millisecond)
+	defer cancel()
+	_, err := newTestClient(t, srv.URL, "").GetToken(ctx, "tok_1")
+	assert.ErrorIs(t, err, context.DeadlineExceeded)
+	var timeout *TimeoutError
+	assert.False(t, errors.As(err, &timeout))
+
+	ctx, cancel = context.WithCancel(t.Context())
+	time.AfterFunc(50*time.Millisecond, cancel)
+	_, err = newTestClient(t, srv.URL, "").GetToken(ctx, "tok_1")
+	assert.ErrorIs(t, err, context.Canceled)
 }
