@@ -7,8 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
+	"strings"
+	"syscall"
 	"time"
 
 	"github.com/hashicorp/go-hclog"
@@ -84,7 +87,7 @@ func (c *Client) classify(r shownRequest, attempt int, a answer, sendErr error) 
 	if sendErr != nil {
 		// A connection error may come after the server acted; only
 		// idempotent requests are safe to send again.
-		retryable = r.method != http.MethodPost
+		retryable = r.method != http.MethodPost && mayHeal(sendErr)
 		if isTimeout(sendErr) {
 			return c.retry.backoff(attempt), retryable, &TimeoutError{Method: r.method, Path: r.path, Attempts: attempt, Timeout: c.httpClient.Timeout}
 		}
@@ -93,9 +96,9 @@ func (c *Client) classify(r shownRequest, attempt int, a answer, sendErr error) 
 	apiErr := c.newError(r, a.status, a.body)
 	switch {
 	case a.status == http.StatusTooManyRequests:
-		wait, ok := c.retry.rateLimitWait(a.header, time.Now(), attempt)
+		wait, hint, ok := c.retry.rateLimitWait(a.header, time.Now(), attempt)
 		if !ok {
-			return 0, false, fmt.Errorf("%w; the API asks to wait %s, longer than the %s this client waits", apiErr, wait.Round(time.Second), c.retry.MaxRateLimitWait)
+			return 0, false, fmt.Errorf("%w; the API asks to wait %s (%s), longer than the %s this client waits, so the request fails now rather than hang", apiErr, describeWait(wait), c.secret.redact(hint), c.retry.MaxRateLimitWait)
 		}
 		return wait, true, apiErr
 	case a.status >= 500:
@@ -103,6 +106,26 @@ func (c *Client) classify(r shownRequest, attempt int, a answer, sendErr error) 
 	default:
 		return 0, false, apiErr
 	}
+}
+
+// mayHeal tells a failed exchange that another try may fix: a timeout, a
+// refused, reset or dropped connection, an unreachable network, a DNS
+// server that did not answer. Anything else (an unknown host, an invalid
+// port or header, TLS spoken to a plain-HTTP server, an answer too large)
+// fails the same way every time.
+func mayHeal(err error) bool {
+	var dnsErr *net.DNSError
+	if errors.As(err, &dnsErr) {
+		return !dnsErr.IsNotFound && (dnsErr.IsTimeout || dnsErr.IsTemporary)
+	}
+	for _, transient := range []error{io.EOF, io.ErrUnexpectedEOF, syscall.ECONNREFUSED, syscall.ECONNRESET, syscall.ECONNABORTED, syscall.EPIPE, syscall.ETIMEDOUT, syscall.EHOSTUNREACH, syscall.ENETUNREACH} {
+		if errors.Is(err, transient) {
+			return true
+		}
+	}
+	// net/http's unexported error for a connection the server closed
+	// before answering.
+	return isTimeout(err) || strings.Contains(err.Error(), "server closed idle connection")
 }
 
 // send makes one HTTP exchange and reads the whole answer.
@@ -138,7 +161,7 @@ func (c *Client) send(ctx context.Context, method string, target *url.URL, paylo
 		return answer{}, fmt.Errorf("reading answer (HTTP %d): %w", resp.StatusCode, err)
 	}
 	if len(body) > maxBodyBytes {
-		return answer{}, fmt.Errorf("answer larger than %d bytes", maxBodyBytes)
+		return answer{}, fmt.Errorf("the answer (HTTP %d) is larger than the %d MiB this client reads; the API's answers are far smaller", resp.StatusCode, maxBodyBytes>>20)
 	}
 	return answer{status: resp.StatusCode, header: resp.Header, body: body}, nil
 }
