@@ -58,6 +58,9 @@ func note(r result) string {
 // tokenLabel shows a token as people recognise it: its name and the ends of
 // its secret.
 func tokenLabel(r result) string {
+	if r.Prefix == nil && r.Suffix == nil {
+		return r.Name
+	}
 	return fmt.Sprintf("%s (%s…%s)", r.Name, deref(r.Prefix), deref(r.Suffix))
 }
 

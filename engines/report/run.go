@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -45,7 +46,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "Warning: the exception for token %s and control %s names no audited token: remove it from %s\n",
 			display.Terminal(e.TokenID), display.Terminal(e.Control), display.Terminal(opts.exceptions))
 	}
-	if err := writeReport(stdout, opts.output, r, opts.all); err != nil {
+	// Render whole before writing, so a failure leaves no partial report.
+	var out bytes.Buffer
+	err = writeReport(&out, opts.output, r, opts.all)
+	if err == nil {
+		_, err = out.WriteTo(stdout)
+	}
+	if err != nil {
 		fmt.Fprintf(stderr, "Error: %s\n", display.Terminal(err.Error()))
 		return exitIncomplete
 	}

@@ -142,7 +142,7 @@ connection "staging" {
 func TestSameInputGivesIdenticalOutput(t *testing.T) {
 	testapi.IsolateEnv(t)
 	api := startEdgeAPI(t)
-	for _, format := range []string{"table", "csv", "json"} {
+	for _, format := range formats {
 		first := auditEdge(t, api, "--output", format, "--all")
 		second := auditEdge(t, api, "--output", format, "--all")
 		require.Equal(t, exitOK, first.code, first.stderr)
