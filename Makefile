@@ -57,6 +57,11 @@ report: deps
 	$(GO) build -o bin/steampipe_report_vercel ./engines/report
 	@bin/steampipe_report_vercel $(ARGS)
 
+# The report's cost against a bare pager, and its list requests (docs/benchmarks.md).
+.PHONY: bench-report
+bench-report: deps
+	$(GO) test ./engines/report -run '^$$' -bench Report -benchtime 3x -timeout 30m -args -tokens $(TOKENS) -latency $(LATENCY)
+
 lint:
 	@unformatted=$$(gofmt -l .); \
 	if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi

@@ -11,12 +11,8 @@ const reportSchema = "steampipe_report_vercel/v1"
 
 // report is a finished audit: what every output format shows.
 type report struct {
-	Schema      string              `json:"schema"`
-	EvaluatedAt string              `json:"evaluated_at"`
-	Variables   map[string]int      `json:"variables"`
-	Connections []connectionSummary `json:"connections"`
-	Counts      map[string]int      `json:"counts"`
-	Results     []result            `json:"results"`
+	reportHead
+	Results []result `json:"results"`
 	// Resolved are the baseline's alarms that no longer alarm; nil without
 	// --baseline.
 	Resolved []result `json:"resolved,omitempty"`
@@ -27,6 +23,15 @@ type report struct {
 	hasBaseline bool
 }
 
+// reportHead is what the report says before its results.
+type reportHead struct {
+	Schema      string              `json:"schema"`
+	EvaluatedAt string              `json:"evaluated_at"`
+	Variables   map[string]int      `json:"variables"`
+	Connections []connectionSummary `json:"connections"`
+	Counts      map[string]int      `json:"counts"`
+}
+
 type connectionSummary struct {
 	Name   string `json:"name"`
 	Tokens int    `json:"tokens"`
@@ -34,11 +39,9 @@ type connectionSummary struct {
 
 func newReport(now time.Time, vars map[string]int, controls []control, read []connectionTokens, results []result) *report {
 	r := &report{
-		Schema:      reportSchema,
-		EvaluatedAt: display.Timestamp(now),
-		Variables:   vars,
-		Results:     results,
-		controls:    controls,
+		reportHead: reportHead{Schema: reportSchema, EvaluatedAt: display.Timestamp(now), Variables: vars},
+		Results:    results,
+		controls:   controls,
 	}
 	for _, c := range read {
 		r.Connections = append(r.Connections, connectionSummary{Name: c.Name, Tokens: len(c.Tokens)})
