@@ -49,6 +49,19 @@ query: sqlite
 demo: sqlite
 	@scripts/demo.sh
 
+# The token audit (docs/compliance.md) over the connection in VERCEL_API_TOKEN,
+# VERCEL_TEAM and VERCEL_BASE_URL, e.g. make report ARGS='--output sarif --fail-on high'.
+# make exits 2 whenever the command fails; run bin/steampipe_report_vercel for its own status.
+.PHONY: report
+report: deps
+	$(GO) build -o bin/steampipe_report_vercel ./engines/report
+	@bin/steampipe_report_vercel $(ARGS)
+
+# The report's cost against a bare pager, and its list requests (docs/benchmarks.md).
+.PHONY: bench-report
+bench-report: deps
+	$(GO) test ./engines/report -run '^$$' -bench Report -benchtime 3x -timeout 30m -args -tokens $(TOKENS) -latency $(LATENCY)
+
 lint:
 	@unformatted=$$(gofmt -l .); \
 	if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
