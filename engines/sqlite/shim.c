@@ -147,6 +147,10 @@ int shim_declare_vtab(sqlite3 *db, const char *sql) {
 	return sqlite3_declare_vtab(db, sql);
 }
 
+const char *shim_vtab_collation(sqlite3_index_info *info, int constraint) {
+	return sqlite3_vtab_collation(info, constraint);
+}
+
 void shim_result_text(sqlite3_context *ctx, const char *text, int n) {
 	// A NULL pointer would make the result SQL NULL, not ''.
 	sqlite3_result_text(ctx, n == 0 ? "" : text, n, SQLITE_TRANSIENT);

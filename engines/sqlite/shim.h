@@ -11,8 +11,9 @@
 int shim_create_table_module(sqlite3 *db, const char *table);
 int shim_create_configure_function(sqlite3 *db, const char *name);
 
-// Schema.
+// Schema and planning.
 int shim_declare_vtab(sqlite3 *db, const char *sql);
+const char *shim_vtab_collation(sqlite3_index_info *info, int constraint);
 
 // Results of a column or function. Text is copied, so Go memory may be passed.
 void shim_result_text(sqlite3_context *ctx, const char *text, int n);
