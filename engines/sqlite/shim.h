@@ -7,6 +7,10 @@
 #include <stdint.h>
 #include <sqlite3ext.h>
 
+// SHIM_PENDING is what goFilter, goNext and goAwait return when the row the
+// cursor moves to has not come yet; it is never returned to SQLite.
+#define SHIM_PENDING (-1)
+
 // Registration, called while the extension loads into a connection.
 int shim_create_table_module(sqlite3 *db, const char *table);
 int shim_create_configure_function(sqlite3 *db, const char *name);
