@@ -37,6 +37,10 @@ type Engine struct {
 	configured bool
 	configErr  error
 	secrets    redactor
+	// cacheBuilt is set once the SDK's query cache exists, connected once
+	// the connection does: later configs change it (see setConnectionConfig).
+	cacheBuilt bool
+	connected  bool
 }
 
 // New creates the plugin server. The connection is configured by Configure,
