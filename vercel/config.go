@@ -42,19 +42,11 @@ func ConfigInstance() any {
 }
 
 // Validate is called by the SDK once it has decoded the config (see
-// third_party/steampipe-plugin-sdk/PATCHES.md): a wrong config fails when it
-// is set, not at the first query.
+// third_party/steampipe-plugin-sdk/PATCHES.md): a field of the wrong type
+// fails when the config is set, not at the first query.
 func (c *vercelConfig) Validate() error {
-	values, err := c.values()
-	if err != nil {
-		return err
-	}
-	if values.baseURL != "" {
-		if _, err := vercelapi.ParseBaseURL(values.baseURL); err != nil {
-			return err
-		}
-	}
-	return nil
+	_, err := c.values()
+	return err
 }
 
 func (c vercelConfig) values() (configValues, error) {

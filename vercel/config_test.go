@@ -81,11 +81,11 @@ func TestClientConfigMissingToken(t *testing.T) {
 }
 
 func TestConfigRefusesPlaintextToRemoteHosts(t *testing.T) {
-	_, err := parseConfig(t, `
+	_, err := clientConfig(mustParseConfig(t, `
 api_token = "secret-value"
 base_url  = "http://api.example.com"
-`)
-	require.Error(t, err, "the config is checked when it is set")
+`), env(nil))
+	require.Error(t, err)
 	assert.Contains(t, err.Error(), "base_url")
 	assert.Contains(t, err.Error(), "in clear")
 	assert.False(t, strings.Contains(err.Error(), "secret-value"), "token leaked")
