@@ -50,15 +50,10 @@ func checkConfig(config string) (secrets []string, err error) {
 }
 
 // checkValue catches, when the config is set rather than at the first query,
-// an api_token that is not a string (a number would be sent as the token, and
-// never treated as a secret) and a base_url the client would refuse. It
-// never quotes the token.
+// a base_url the client would refuse. (The plugin's own config validation
+// refuses a value of the wrong type, api_token's among them.)
 func checkValue(name string, value cty.Value) error {
 	switch name {
-	case tokenAttribute:
-		if value.Type() != cty.String {
-			return fmt.Errorf("%s must be a quoted string, e.g. %s = \"…\"", name, name)
-		}
 	case baseURLAttribute:
 		if value.Type() != cty.String || value.IsNull() {
 			return fmt.Errorf("%s must be a quoted string, e.g. %s = \"https://api.vercel.com\"", name, name)
