@@ -6,16 +6,25 @@ STEAMPIPE_DIR ?= $(HOME)/.steampipe
 PLUGIN_DIR    := $(STEAMPIPE_DIR)/plugins/local/vercel
 CONFIG_FILE   := $(STEAMPIPE_DIR)/config/vercel.spc
 
-SQLITE_EXT := steampipe_sqlite_vercel.so
+SQLITE_EXT ?= steampipe_sqlite_vercel.so
 EXPORTER   := steampipe_export_vercel
+TERMSAFE   ?= bin/termsafe
 
-# make query: the SQL to run through the SQLite extension.
-SQL ?= select name, type, scope_types, active_at, expires_at from vercel_user_token order by active_at desc
+# make query reads SQL, or SQL_FILE (a file, - for stdin), in scripts/query.sh.
+# Passed on as typed: make would expand a "$" in them when exporting.
+ifdef SQL
+override SQL := $(value SQL)
+export SQL
+endif
+ifdef SQL_FILE
+override SQL_FILE := $(value SQL_FILE)
+export SQL_FILE
+endif
 # make bench: the emulator's size and per-request latency.
 TOKENS  ?= 5000
 LATENCY ?= 20ms
 
-.PHONY: build install deps sqlite export query demo test lint bench emulator clean
+.PHONY: build install deps sqlite export termsafe query demo test lint bench emulator clean
 
 build:
 	$(GO) build -o bin/vercel.plugin .
@@ -42,26 +51,45 @@ sqlite: deps
 export:
 	$(GO) build -o $(EXPORTER) ./engines/export
 
+termsafe:
+	@$(GO) build -o $(TERMSAFE) ./scripts/termsafe
+
 # The main job: SQL over your Vercel tokens, with VERCEL_API_TOKEN set.
-query: sqlite
-	@sqlite3 -box -cmd '.load ./$(basename $(SQLITE_EXT))' :memory: "$(SQL)"
+query: sqlite termsafe
+	@SQLITE_EXTENSION='$(abspath $(basename $(SQLITE_EXT)))' TERMSAFE='$(abspath $(TERMSAFE))' scripts/query.sh
 
 demo: sqlite
 	@scripts/demo.sh
+
+# The token audit (docs/compliance.md) over the connection in VERCEL_API_TOKEN,
+# VERCEL_TEAM and VERCEL_BASE_URL, e.g. make report ARGS='--output sarif --fail-on high'.
+# make exits 2 whenever the command fails; run bin/steampipe_report_vercel for its own status.
+.PHONY: report
+report: deps
+	$(GO) build -o bin/steampipe_report_vercel ./engines/report
+	@bin/steampipe_report_vercel $(ARGS)
+
+# The report's cost against a bare pager, and its list requests (docs/benchmarks.md).
+.PHONY: bench-report
+bench-report: deps
+	$(GO) test ./engines/report -run '^$$' -bench Report -benchtime 3x -timeout 30m -args -tokens $(TOKENS) -latency $(LATENCY)
 
 lint:
 	@unformatted=$$(gofmt -l .); \
 	if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
 
+# The tests bring their own emulator: a VERCEL_* variable left over from a
+# make emulator session must not steer them.
 test: deps lint
-	$(GO) test -race -timeout 20m ./...
+	env -u VERCEL_API_TOKEN -u VERCEL_TEAM -u VERCEL_BASE_URL $(GO) test -race -timeout 20m ./...
 
 bench:
 	$(GO) test ./e2e -run '^$$' -bench FullScan -benchtime 3x -timeout 30m -args -tokens $(TOKENS) -latency $(LATENCY)
 
+# Serves the sample fixture on 127.0.0.1:8787 and prints what to export.
 emulator:
-	$(GO) run ./cmd/vercel-emulator -fixture emulator/fixtures/sample.json
+	@scripts/emulator.sh
 
 clean:
 	rm -rf bin $(SQLITE_EXT) $(SQLITE_EXT:.so=.h) $(EXPORTER)

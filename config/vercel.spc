@@ -1,6 +1,9 @@
 connection "vercel" {
   plugin = "local/vercel"
 
+  # Every field is a quoted string: api_token = 12345 or api_token = true is
+  # refused, so write api_token = "12345".
+
   # api_token (required): a Vercel API token. The plugin reads the
   # authentication tokens of the user who owns this token. Create one at
   # https://vercel.com/account/tokens.
@@ -25,7 +28,8 @@ connection "vercel" {
   # Vercel-compatible gateway or tests. It must start with https://; plain
   # http:// is accepted only for loopback hosts (127.0.0.0/8, localhost,
   # [::1]), so the token never crosses a network unencrypted.
-  # There is no environment variable for base_url.
+  # If base_url is not set here, the plugin reads the VERCEL_BASE_URL
+  # environment variable, under the same rule. A value set here wins.
   # base_url = "https://api.vercel.com"
 }
 

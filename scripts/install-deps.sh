@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Installs what the SQLite engine and its tests need and a fresh Debian
-# machine may lack: the sqlite3 shell and libsqlite3-dev (sqlite3ext.h).
+# machine may lack: the sqlite3 shell and libsqlite3-dev (sqlite3ext.h), and
+# chromium for the report's HTML test.
 set -euo pipefail
 
 missing=()
 command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
 [ -f /usr/include/sqlite3ext.h ] || missing+=(libsqlite3-dev)
 command -v gcc >/dev/null 2>&1 || missing+=(gcc)
+# The report's HTML test renders the page in headless Chromium.
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 echo "installing ${missing[*]} from Debian's packages" >&2

@@ -11,11 +11,26 @@ import (
 // explain turns an API error into one that says what went wrong and what to
 // do about it. The original stays wrapped, so errors.As still finds it.
 func explain(err error) error {
-	var apiErr *vercelapi.Error
-	if !errors.As(err, &apiErr) {
+	var (
+		apiErr  *vercelapi.Error
+		paging  *vercelapi.PagingError
+		timeout *vercelapi.TimeoutError
+	)
+	switch {
+	case errors.As(err, &paging):
+		return fmt.Errorf("the API's token list would not end as Vercel's does, so the query stopped rather than return rows that may be wrong or incomplete: check base_url (if set), which must point at Vercel's API, then try again later (%w)", err)
+	case errors.As(err, &timeout):
+		return fmt.Errorf("the Vercel API did not answer in time (%w); if it keeps timing out, check base_url (if set) and any proxy or firewall between here and the API", err)
+	case !errors.As(err, &apiErr):
 		return err
 	}
 	switch apiErr.StatusCode {
+	case http.StatusNotFound:
+		not := ""
+		if !vercelapi.IsNotFound(err) {
+			not = ", and not with Vercel's not_found error"
+		}
+		return fmt.Errorf("%s answered 404 Not Found%s: it is not the Vercel API endpoint the plugin expects; check base_url in the connection config (leave it unset for https://api.vercel.com) (%w)", apiErr.URL, not, err)
 	case http.StatusUnauthorized:
 		return fmt.Errorf("Vercel rejected the API token: it is invalid, expired or revoked; create a token at https://vercel.com/account/tokens and set it as %s (%w)", whereToSetToken, err)
 	case http.StatusForbidden:

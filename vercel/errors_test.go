@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 
@@ -21,12 +22,22 @@ func TestExplain(t *testing.T) {
 		{&vercelapi.Error{StatusCode: 429}, "rate limit"},
 		{&vercelapi.Error{StatusCode: 503}, "HTTP 503"},
 		{&vercelapi.Error{StatusCode: 400, Message: "Invalid limit"}, "Invalid limit"},
+		{&vercelapi.Error{StatusCode: 404, URL: "https://proxy.example/vercel/v5/user/tokens/tok_1"}, "https://proxy.example/vercel/v5/user/tokens/tok_1 answered 404 Not Found, and not with Vercel's not_found error: it is not the Vercel API endpoint the plugin expects; check base_url"},
+		{&vercelapi.Error{StatusCode: 404, Code: "not_found", URL: "https://api.vercel.com/x/v6/user/tokens"}, "https://api.vercel.com/x/v6/user/tokens answered 404 Not Found: it is not"},
 	}
 	for _, tc := range cases {
 		err := explain(fmt.Errorf("listing: %w", tc.err))
 		assert.Contains(t, err.Error(), tc.want)
 		var apiErr *vercelapi.Error
 		assert.True(t, errors.As(err, &apiErr), "the API error stays reachable with errors.As")
+	}
+	paging := &vercelapi.PagingError{Path: "/v6/user/tokens", Pages: 6, Reason: "6 pages in a row brought no new token"}
+	timeout := &vercelapi.TimeoutError{Method: "GET", Path: "/v6/user/tokens", Attempts: 5, Timeout: time.Minute}
+	for _, typed := range []error{paging, timeout} {
+		err := explain(fmt.Errorf("listing: %w", typed))
+		assert.Contains(t, err.Error(), typed.Error(), "the client's message is kept")
+		assert.Contains(t, err.Error(), "check base_url", "the user is told what to check")
+		assert.True(t, errors.Is(err, typed), "the typed error stays reachable")
 	}
 	plain := errors.New("plain")
 	assert.Same(t, plain, explain(plain))

@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/hashicorp/go-hclog"
 )
@@ -22,7 +23,8 @@ const DefaultBaseURL = "https://api.vercel.com"
 // Config holds what a Client needs. Only Token is required.
 type Config struct {
 	// Token is the bearer token. It is sent in the Authorization header and
-	// nowhere else: never logged, never part of an error.
+	// nowhere else: never logged, never part of an error, even when a server
+	// echoes it back (the client masks it in every error and log line).
 	Token string
 	// Team is an optional team context: a value starting "team_" is sent as
 	// teamId, any other as slug.
@@ -45,7 +47,7 @@ type Config struct {
 // Client talks to the Vercel API. It is safe for concurrent use.
 type Client struct {
 	baseURL    *url.URL
-	authorize  func(http.Header)
+	secret     secret
 	teamParam  string
 	teamValue  string
 	httpClient *http.Client
@@ -62,6 +64,9 @@ func NewClient(cfg Config) (*Client, error) {
 	if strings.TrimSpace(cfg.Token) == "" {
 		return nil, ErrMissingToken
 	}
+	if strings.ContainsFunc(cfg.Token, unicode.IsControl) {
+		return nil, ErrTokenHasControlCharacter
+	}
 	rawBase := cfg.BaseURL
 	if rawBase == "" {
 		rawBase = DefaultBaseURL
@@ -72,7 +77,7 @@ func NewClient(cfg Config) (*Client, error) {
 	}
 	c := &Client{
 		baseURL:    base,
-		authorize:  bearer(cfg.Token),
+		secret:     newSecret(cfg.Token),
 		httpClient: cfg.HTTPClient,
 		retry:      DefaultRetryPolicy(),
 		logger:     cfg.Logger,
@@ -92,12 +97,6 @@ func NewClient(cfg Config) (*Client, error) {
 		c.userAgent = "steampipe-plugin-vercel"
 	}
 	return c, nil
-}
-
-// bearer holds the token in a closure rather than a field, so that nothing
-// that formats a Client (%v, %#v, a panic) can print it.
-func bearer(token string) func(http.Header) {
-	return func(h http.Header) { h.Set("Authorization", "Bearer "+token) }
 }
 
 // refuseRedirects hands a 3xx back as the answer. Vercel's API does not

@@ -1,20 +1,25 @@
 package vercelapi
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"strings"
+	"time"
 )
 
 // Error is an error answer from the Vercel API. Callers inspect it with
 // errors.As; the status and Vercel's error code are the contract, the
 // message is for people.
 type Error struct {
-	// Method and Path identify the request (the path never holds the token).
+	// Method and Path identify the request; URL is the address it went to
+	// (scheme://host/path, no query). Neither holds the token.
 	Method string
 	Path   string
+	URL    string
 	// StatusCode is the HTTP status of the answer.
 	StatusCode int
 	// Code is Vercel's error.code, e.g. "forbidden"; "" when the body had none.
@@ -46,8 +51,17 @@ func StatusOf(err error) int {
 	return 0
 }
 
-// IsNotFound reports whether err is a 404 answer.
-func IsNotFound(err error) bool { return StatusOf(err) == http.StatusNotFound }
+// CodeNotFound is Vercel's error code for a resource that does not exist.
+const CodeNotFound = "not_found"
+
+// IsNotFound reports whether err is Vercel's own answer that the resource
+// does not exist: a 404 whose error code is "not_found". Any other 404 (a
+// proxy's HTML page, a base_url with a wrong path) is not: it says nothing
+// about the resource.
+func IsNotFound(err error) bool {
+	var apiErr *Error
+	return errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusNotFound && apiErr.Code == CodeNotFound
+}
 
 // errorBody is Vercel's error envelope: {"error": {"code", "message", …}}.
 type errorBody struct {
@@ -57,12 +71,14 @@ type errorBody struct {
 	} `json:"error"`
 }
 
-func newError(method, path, team string, status int, body []byte) *Error {
-	e := &Error{Method: method, Path: path, StatusCode: status, Team: team}
+// newError reads an error answer; what the server wrote is masked, since a
+// server may echo the request's Authorization header.
+func (c *Client) newError(r shownRequest, status int, body []byte) *Error {
+	e := &Error{Method: r.method, Path: r.path, URL: r.url, StatusCode: status, Team: c.teamValue}
 	var parsed errorBody
 	if json.Unmarshal(body, &parsed) == nil {
-		e.Code = parsed.Error.Code
-		e.Message = parsed.Error.Message
+		e.Code = c.secret.redact(parsed.Error.Code)
+		e.Message = c.secret.redact(parsed.Error.Message)
 	}
 	if e.Message == "" {
 		e.Message = http.StatusText(status)
@@ -70,14 +86,54 @@ func newError(method, path, team string, status int, body []byte) *Error {
 	return e
 }
 
-// CursorLoopError means the API handed back a pagination cursor it had
-// already given: following it would page forever.
-type CursorLoopError struct {
+// PagingError means the API's paging would not end: it gave a cursor it had
+// already given, or broke one of the bounds no real token list comes near
+// (see MaxPages). The list stops rather than run on.
+type PagingError struct {
 	Path   string
-	Cursor string
 	Pages  int
+	Reason string
 }
 
-func (e *CursorLoopError) Error() string {
-	return fmt.Sprintf("GET %s: the API returned pagination cursor %q again after %d pages; stopping instead of looping forever", e.Path, e.Cursor, e.Pages)
+func (e *PagingError) Error() string {
+	return fmt.Sprintf("GET %s: stopped paging after %d pages: %s", e.Path, e.Pages, e.Reason)
+}
+
+// shorten keeps an error message readable whatever a server sent.
+func shorten(s string) string {
+	const keep = 64
+	if len(s) <= keep {
+		return s
+	}
+	return fmt.Sprintf("%s… (%d bytes)", strings.ToValidUTF8(s[:keep], ""), len(s))
+}
+
+// TimeoutError means no try of a request got a complete answer in time. It
+// does not wrap context.DeadlineExceeded: that error stands for the
+// caller's own deadline, and hosts rewrite it into a bare "timeout".
+type TimeoutError struct {
+	Method, Path string
+	// Attempts is how many tries timed out, the last one included.
+	Attempts int
+	// Timeout is the limit of one try; 0 when the HTTP client sets none.
+	Timeout time.Duration
+}
+
+func (e *TimeoutError) Error() string {
+	within := "in time"
+	if e.Timeout > 0 {
+		within = "within " + e.Timeout.String()
+	}
+	attempts := "1 attempt"
+	if e.Attempts != 1 {
+		attempts = fmt.Sprintf("%d attempts", e.Attempts)
+	}
+	return fmt.Sprintf("%s %s: no complete answer %s, %s in all: the API, or the network to it, is slow or down; try again later", e.Method, e.Path, within, attempts)
+}
+
+// isTimeout tells a try that ran out of time; the caller's own context is
+// checked before.
+func isTimeout(err error) bool {
+	var netErr net.Error
+	return errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &netErr) && netErr.Timeout())
 }

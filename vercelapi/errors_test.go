@@ -48,7 +48,31 @@ func TestErrorAnswersBecomeTypedErrors(t *testing.T) {
 func TestErrorMessage(t *testing.T) {
 	err := &Error{Method: "GET", Path: "/v6/user/tokens", StatusCode: 403, Code: "forbidden", Message: "Not authorized"}
 	assert.Equal(t, "GET /v6/user/tokens: 403 Forbidden (forbidden): Not authorized", err.Error())
-	assert.True(t, IsNotFound(fmt.Errorf("wrapped: %w", &Error{StatusCode: 404})))
+	assert.True(t, IsNotFound(fmt.Errorf("wrapped: %w", &Error{StatusCode: 404, Code: "not_found"})))
+	assert.False(t, IsNotFound(&Error{StatusCode: 404}), "a 404 without Vercel's code says nothing about the token")
+	assert.False(t, IsNotFound(&Error{StatusCode: 404, Code: "deployment_not_found_elsewhere"}))
+	assert.False(t, IsNotFound(&Error{StatusCode: 410, Code: "not_found"}))
 	assert.False(t, IsNotFound(errors.New("404")))
 	assert.Equal(t, 0, StatusOf(nil))
+}
+
+func TestOnlyVercelsNotFoundMeansNoSuchToken(t *testing.T) {
+	for name, tc := range map[string]struct {
+		body     string
+		notFound bool
+	}{
+		"Vercel's not_found":     {`{"error":{"code":"not_found","message":"The token was not found"}}`, true},
+		"a proxy's HTML page":    {`<html><body>404 page not found</body></html>`, false},
+		"JSON with another code": {`{"error":{"code":"route_missing","message":"no such route"}}`, false},
+		"an empty body":          {``, false},
+	} {
+		t.Run(name, func(t *testing.T) {
+			srv := newRecordingServer(t, cannedAnswer{status: 404, body: tc.body})
+			_, err := newTestClient(t, srv.URL+"/typo", "").GetToken(t.Context(), "tok_1")
+			assert.Equal(t, tc.notFound, IsNotFound(err))
+			var apiErr *Error
+			require.ErrorAs(t, err, &apiErr)
+			assert.Equal(t, srv.URL+"/typo/v5/user/tokens/tok_1", apiErr.URL, "the error names the address, for the user to check base_url")
+		})
+	}
 }

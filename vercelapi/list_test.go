@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -154,12 +155,11 @@ func TestListTokensRejectsALoopingCursor(t *testing.T) {
 	page := `{"tokens":[{"id":"a","name":"n","type":"t"}],"pagination":{"count":1,"next":"same","prev":null}}`
 	srv := newRecordingServer(t, cannedAnswer{status: 200, body: page})
 	ids, err := collect(t, newTestClient(t, srv.URL, ""), ListTokensOptions{})
-	var loop *CursorLoopError
+	var loop *PagingError
 	require.True(t, errors.As(err, &loop), "got %v", err)
-	assert.Equal(t, "same", loop.Cursor)
-	assert.Contains(t, err.Error(), "again")
+	assert.Contains(t, err.Error(), `cursor "same" again`)
 	assert.Equal(t, 2, srv.count())
-	assert.Len(t, ids, 2, "the pages before the loop was seen were handed over; the caller fails the query")
+	assert.Equal(t, []string{"a"}, ids, "the pages before the loop was seen were handed over, the repeated token once; the caller fails the query")
 }
 
 func TestListTokensRejectsALongerCursorCycle(t *testing.T) {
@@ -167,7 +167,7 @@ func TestListTokensRejectsALongerCursorCycle(t *testing.T) {
 	pageB := `{"tokens":[],"pagination":{"count":0,"next":2,"prev":null}}`
 	srv := newRecordingServer(t, cannedAnswer{status: 200, body: pageA}, cannedAnswer{status: 200, body: pageB}, cannedAnswer{status: 200, body: pageA})
 	_, err := collect(t, newTestClient(t, srv.URL, ""), ListTokensOptions{})
-	var loop *CursorLoopError
+	var loop *PagingError
 	require.True(t, errors.As(err, &loop), "got %v", err)
 	assert.Equal(t, 3, srv.count())
 }
@@ -213,4 +213,113 @@ func TestListTokensCallsBeforePage(t *testing.T) {
 	_, err := collect(t, newTestClient(t, srv.URL, ""), ListTokensOptions{BeforePage: func(context.Context) { calls++ }})
 	require.NoError(t, err)
 	assert.Equal(t, 3, calls)
+}
+
+// endlessServer answers every list request with page(n) for the n-th
+// request, n from 1.
+func endlessServer(t *testing.T, page func(n int) string) *recordingServer {
+	t.Helper()
+	s := &recordingServer{}
+	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.mu.Lock()
+		s.requests = append(s.requests, nil)
+		n := len(s.requests)
+		s.mu.Unlock()
+		fmt.Fprint(w, page(n))
+	}))
+	t.Cleanup(s.Close)
+	return s
+}
+
+func TestListTokensEndsARunOfEmptyPages(t *testing.T) {
+	srv := endlessServer(t, func(n int) string {
+		return fmt.Sprintf(`{"tokens":[],"pagination":{"next":%d}}`, 1_700_000_000_000-n)
+	})
+	_, err := collect(t, newTestClient(t, srv.URL, ""), ListTokensOptions{})
+	var paging *PagingError
+	require.ErrorAs(t, err, &paging)
+	assert.Contains(t, err.Error(), "pages in a row brought no new token")
+	assert.Equal(t, MaxEmptyPagesInARow+1, srv.count())
+}
+
+func TestListTokensEndsAPageOfRepeatsLikeAnEmptyOne(t *testing.T) {
+	srv := endlessServer(t, func(n int) string {
+		return fmt.Sprintf(`{"tokens":[{"id":"same"}],"pagination":{"next":%d}}`, 1_700_000_000_000-n)
+	})
+	ids, err := collect(t, newTestClient(t, srv.URL, ""), ListTokensOptions{})
+	var paging *PagingError
+	require.ErrorAs(t, err, &paging)
+	assert.Equal(t, []string{"same"}, ids)
+	assert.Equal(t, MaxEmptyPagesInARow+2, srv.count())
+}
+
+func TestListTokensRefusesAnAbsurdCursor(t *testing.T) {
+	huge := strings.Repeat("c", 4<<20)
+	srv := endlessServer(t, func(int) string {
+		return `{"tokens":[{"id":"a"}],"pagination":{"next":"` + huge + `"}}`
+	})
+	ids, err := collect(t, newTestClient(t, srv.URL, ""), ListTokensOptions{})
+	var paging *PagingError
+	require.ErrorAs(t, err, &paging)
+	assert.Contains(t, err.Error(), "pagination cursor of 4194304 bytes")
+	assert.Less(t, len(err.Error()), 300, "the message does not carry the cursor")
+	assert.Equal(t, 1, srv.count(), "the cursor is never sent back")
+	assert.Equal(t, []string{"a"}, ids)
+}
+
+func TestListTokensStopsAtMaxPages(t *testing.T) {
+	srv := endlessServer(t, func(n int) string {
+		return fmt.Sprintf(`{"tokens":[{"id":"tok-%d"}],"pagination":{"next":%d}}`, n, 1_700_000_000_000-n)
+	})
+	pages := 0
+	err := newTestClient(t, srv.URL, "").ListTokens(t.Context(), ListTokensOptions{}, func([]AuthToken) bool {
+		pages++
+		return true
+	})
+	var paging *PagingError
+	require.ErrorAs(t, err, &paging)
+	assert.Contains(t, err.Error(), "after 10000 pages")
+	assert.Equal(t, MaxPages, srv.count())
+	assert.Equal(t, MaxPages, pages)
+}
+
+func TestListTokensLoopMessageShortensTheCursor(t *testing.T) {
+	long := strings.Repeat("x", MaxCursorBytes)
+	srv := endlessServer(t, func(n int) string {
+		return fmt.Sprintf(`{"tokens":[{"id":"tok-%d"}],"pagination":{"next":"%s"}}`, n, long)
+	})
+	_, err := collect(t, newTestClient(t, srv.URL, ""), ListTokensOptions{})
+	var loop *PagingError
+	require.ErrorAs(t, err, &loop)
+	assert.Less(t, len(err.Error()), 300)
+	assert.Contains(t, err.Error(), "(1024 bytes)")
+}
+
+func TestListTokensSkipsARepeatedToken(t *testing.T) {
+	srv := newRecordingServer(t,
+		cannedAnswer{status: 200, body: `{"tokens":[{"id":"a","name":"first"},{"id":"b","name":"first"},{"id":"a","name":"again"}],"pagination":{"next":5}}`},
+		cannedAnswer{status: 200, body: `{"tokens":[{"id":"b","name":"again"},{"id":"c","name":"first"}],"pagination":{"next":null}}`})
+	c, logs := tracingClient(t, testToken, srv.URL)
+	var got []string
+	err := c.ListTokens(t.Context(), ListTokensOptions{}, func(page []AuthToken) bool {
+		for _, tok := range page {
+			got = append(got, tok.ID+"/"+tok.Name)
+		}
+		return true
+	})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"a/first", "b/first", "c/first"}, got, "each token once, its first occurrence")
+	assert.Equal(t, 2, strings.Count(logs.String(), "skipping a token the API listed again"))
+	assert.Contains(t, logs.String(), "[DEBUG]")
+}
+
+func TestListTokensFailsBeforeHandingOverAPageWithABadTimestamp(t *testing.T) {
+	srv := newRecordingServer(t,
+		cannedAnswer{status: 200, body: `{"tokens":[{"id":"a","createdAt":1}],"pagination":{"next":5}}`},
+		cannedAnswer{status: 200, body: `{"tokens":[{"id":"b","createdAt":1},{"id":"tok_123","expiresAt":253402300800000}],"pagination":{"next":null}}`})
+	ids, err := collect(t, newTestClient(t, srv.URL, ""), ListTokensOptions{})
+	var malformed *MalformedAnswerError
+	require.ErrorAs(t, err, &malformed)
+	assert.Contains(t, err.Error(), "token tok_123: expiresAt: 253402300800000 is after year 9999")
+	assert.Equal(t, []string{"a"}, ids, "no token of the bad page was handed over")
 }

@@ -4,11 +4,17 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
+	"strings"
+	"syscall"
 	"time"
+
+	"github.com/hashicorp/go-hclog"
 )
 
 // maxBodyBytes bounds what the client reads of one answer; a page of 100
@@ -18,36 +24,56 @@ const maxBodyBytes = 16 << 20
 // do is the one request path every call goes through. It sends method path
 // with query (plus the team context) and body as JSON, retries per the
 // RetryPolicy, and decodes a 2xx answer into out. Any other answer becomes an
-// *Error.
+// *Error. Whatever the server answered, no error do returns and no line it
+// logs shows the token.
 func (c *Client) do(ctx context.Context, method, path string, query url.Values, body, out any) error {
+	return c.secret.redactError(c.tryUntilDone(ctx, method, path, query, body, out))
+}
+
+func (c *Client) tryUntilDone(ctx context.Context, method, path string, query url.Values, body, out any) error {
+	target := c.resolve(path, query)
+	// path may hold the token when a caller asks for it as an id.
+	shown := shownRequest{method: method, path: c.secret.redact(path), url: c.secret.redact(withoutQuery(target))}
 	var payload []byte
 	if body != nil {
 		var err error
 		if payload, err = json.Marshal(body); err != nil {
-			return fmt.Errorf("%s %s: encoding request body: %w", method, path, err)
+			return fmt.Errorf("%s %s: encoding request body: %w", method, shown.path, err)
 		}
 	}
-	target := c.resolve(path, query)
 	for attempt := 1; ; attempt++ {
 		answer, err := c.send(ctx, method, target, payload)
 		if err == nil && answer.status >= 200 && answer.status < 300 {
-			return decode(method, path, answer.body, out)
+			return c.decode(method, shown.path, answer.body, out)
 		}
 		if ctxErr := ctx.Err(); ctxErr != nil {
-			return fmt.Errorf("%s %s: %w", method, path, ctxErr)
+			// The caller's own deadline or cancellation: say so as it is.
+			return fmt.Errorf("%s %s: %w", method, shown.path, ctxErr)
 		}
-		wait, retryable, lastErr := c.classify(method, path, attempt, answer, err)
+		wait, retryable, lastErr := c.classify(shown, attempt, answer, err)
 		if !retryable || attempt >= c.retry.MaxAttempts {
-			if retryable {
+			var timeout *TimeoutError
+			if retryable && !errors.As(lastErr, &timeout) {
 				return fmt.Errorf("giving up after %d attempts: %w", attempt, lastErr)
 			}
 			return lastErr
 		}
-		c.logger.Debug("retrying Vercel API request", "method", method, "path", path, "attempt", attempt, "wait", wait.String(), "error", lastErr.Error())
+		c.log(hclog.Debug, "retrying Vercel API request", "method", method, "path", shown.path, "attempt", attempt, "wait", wait.String(), "error", lastErr)
 		if err := sleep(ctx, wait); err != nil {
-			return fmt.Errorf("%s %s: %w (while waiting to retry after: %v)", method, path, err, lastErr)
+			return fmt.Errorf("%s %s: %w (while waiting to retry after: %v)", method, shown.path, err, lastErr)
 		}
 	}
+}
+
+// shownRequest names a request in errors and logs, the token masked.
+type shownRequest struct {
+	method, path, url string
+}
+
+func withoutQuery(u *url.URL) string {
+	bare := *u
+	bare.RawQuery = ""
+	return bare.String()
 }
 
 type answer struct {
@@ -57,18 +83,22 @@ type answer struct {
 }
 
 // classify decides whether a failed try is worth another, and after how long.
-func (c *Client) classify(method, path string, attempt int, a answer, sendErr error) (wait time.Duration, retryable bool, err error) {
+func (c *Client) classify(r shownRequest, attempt int, a answer, sendErr error) (wait time.Duration, retryable bool, err error) {
 	if sendErr != nil {
 		// A connection error may come after the server acted; only
 		// idempotent requests are safe to send again.
-		return c.retry.backoff(attempt), method != http.MethodPost, fmt.Errorf("%s %s: %w", method, path, sendErr)
+		retryable = r.method != http.MethodPost && mayHeal(sendErr)
+		if isTimeout(sendErr) {
+			return c.retry.backoff(attempt), retryable, &TimeoutError{Method: r.method, Path: r.path, Attempts: attempt, Timeout: c.httpClient.Timeout}
+		}
+		return c.retry.backoff(attempt), retryable, fmt.Errorf("%s %s: %w", r.method, r.path, sendErr)
 	}
-	apiErr := newError(method, path, c.teamValue, a.status, a.body)
+	apiErr := c.newError(r, a.status, a.body)
 	switch {
 	case a.status == http.StatusTooManyRequests:
-		wait, ok := c.retry.rateLimitWait(a.header, time.Now(), attempt)
+		wait, hint, ok := c.retry.rateLimitWait(a.header, time.Now(), attempt)
 		if !ok {
-			return 0, false, fmt.Errorf("%w; the API asks to wait %s, longer than the %s this client waits", apiErr, wait.Round(time.Second), c.retry.MaxRateLimitWait)
+			return 0, false, fmt.Errorf("%w; the API asks to wait %s (%s), longer than the %s this client waits, so the request fails now rather than hang", apiErr, describeWait(wait), c.secret.redact(hint), c.retry.MaxRateLimitWait)
 		}
 		return wait, true, apiErr
 	case a.status >= 500:
@@ -76,6 +106,26 @@ func (c *Client) classify(method, path string, attempt int, a answer, sendErr er
 	default:
 		return 0, false, apiErr
 	}
+}
+
+// mayHeal tells a failed exchange that another try may fix: a timeout, a
+// refused, reset or dropped connection, an unreachable network, a DNS
+// server that did not answer. Anything else (an unknown host, an invalid
+// port or header, TLS spoken to a plain-HTTP server, an answer too large)
+// fails the same way every time.
+func mayHeal(err error) bool {
+	var dnsErr *net.DNSError
+	if errors.As(err, &dnsErr) {
+		return !dnsErr.IsNotFound && (dnsErr.IsTimeout || dnsErr.IsTemporary)
+	}
+	for _, transient := range []error{io.EOF, io.ErrUnexpectedEOF, syscall.ECONNREFUSED, syscall.ECONNRESET, syscall.ECONNABORTED, syscall.EPIPE, syscall.ETIMEDOUT, syscall.EHOSTUNREACH, syscall.ENETUNREACH} {
+		if errors.Is(err, transient) {
+			return true
+		}
+	}
+	// net/http's unexported error for a connection the server closed
+	// before answering.
+	return isTimeout(err) || strings.Contains(err.Error(), "server closed idle connection")
 }
 
 // send makes one HTTP exchange and reads the whole answer.
@@ -88,7 +138,7 @@ func (c *Client) send(ctx context.Context, method string, target *url.URL, paylo
 	if err != nil {
 		return answer{}, err
 	}
-	c.authorize(req.Header)
+	c.secret.authorize(req.Header)
 	req.Header.Set("Accept", "application/json")
 	req.Header.Set("User-Agent", c.userAgent)
 	if payload != nil {
@@ -97,17 +147,21 @@ func (c *Client) send(ctx context.Context, method string, target *url.URL, paylo
 	start := time.Now()
 	resp, err := c.httpClient.Do(req)
 	if err != nil {
-		c.logger.Trace("Vercel API request failed", "method", method, "path", target.Path, "query", target.RawQuery, "error", err.Error())
+		var urlErr *url.Error
+		if errors.As(err, &urlErr) {
+			urlErr.URL = c.secret.redact(urlErr.URL)
+		}
+		c.log(hclog.Trace, "Vercel API request failed", "method", method, "path", target.Path, "query", target.RawQuery, "error", err)
 		return answer{}, err
 	}
 	defer resp.Body.Close()
 	body, err := io.ReadAll(io.LimitReader(resp.Body, maxBodyBytes+1))
-	c.logger.Trace("Vercel API request", "method", method, "path", target.Path, "query", target.RawQuery, "status", resp.StatusCode, "bytes", len(body), "duration", time.Since(start).String())
+	c.log(hclog.Trace, "Vercel API request", "method", method, "path", target.Path, "query", target.RawQuery, "status", resp.StatusCode, "bytes", len(body), "duration", time.Since(start).String())
 	if err != nil {
 		return answer{}, fmt.Errorf("reading answer (HTTP %d): %w", resp.StatusCode, err)
 	}
 	if len(body) > maxBodyBytes {
-		return answer{}, fmt.Errorf("answer larger than %d bytes", maxBodyBytes)
+		return answer{}, fmt.Errorf("the answer (HTTP %d) is larger than the %d MiB this client reads; the API's answers are far smaller", resp.StatusCode, maxBodyBytes>>20)
 	}
 	return answer{status: resp.StatusCode, header: resp.Header, body: body}, nil
 }
@@ -142,17 +196,22 @@ func (e *MalformedAnswerError) Error() string {
 
 func (e *MalformedAnswerError) Unwrap() error { return e.Err }
 
-func decode(method, path string, body []byte, out any) error {
+func (c *Client) decode(method, path string, body []byte, out any) error {
 	if out == nil {
 		return nil
 	}
-	if err := json.Unmarshal(body, out); err != nil {
-		return &MalformedAnswerError{Method: method, Path: path, Err: err}
+	err := json.Unmarshal(body, out)
+	if v, ok := out.(interface{ validate() error }); ok && err == nil {
+		err = v.validate()
 	}
-	if v, ok := out.(interface{ validate() error }); ok {
-		if err := v.validate(); err != nil {
-			return &MalformedAnswerError{Method: method, Path: path, Err: err}
-		}
+	if err != nil {
+		return c.malformed(method, path, err)
 	}
 	return nil
+}
+
+// malformed builds a *MalformedAnswerError whose cause is masked: a decoding
+// error may quote what the server sent.
+func (c *Client) malformed(method, path string, err error) *MalformedAnswerError {
+	return &MalformedAnswerError{Method: method, Path: path, Err: c.secret.redactError(err)}
 }

@@ -2,6 +2,8 @@ package vercelapi
 
 import (
 	"context"
+	"errors"
+	"math"
 	"math/rand/v2"
 	"net/http"
 	"strconv"
@@ -10,8 +12,9 @@ import (
 )
 
 // RetryPolicy bounds how the client retries answers worth retrying: 429
-// (after the wait the API asks for), 5xx and connection errors (after an
-// exponential backoff with jitter). 401, 403 and other 4xx are never retried.
+// (after the wait the API asks for), 5xx and connection failures that may
+// heal (after an exponential backoff with jitter). 401, 403 and other 4xx
+// are never retried, nor failures that would recur (see mayHeal).
 type RetryPolicy struct {
 	// MaxAttempts is the number of tries in all, the first included.
 	MaxAttempts int
@@ -51,28 +54,35 @@ func (p RetryPolicy) backoff(attempt int) time.Duration {
 }
 
 // rateLimitWait reads how long a 429 asks the client to wait: Retry-After
-// (seconds or an HTTP date) first, else X-RateLimit-Reset (epoch seconds),
-// else the backoff for this attempt.
-// ok is false when the wait exceeds MaxRateLimitWait.
-func (p RetryPolicy) rateLimitWait(h http.Header, now time.Time, attempt int) (wait time.Duration, ok bool) {
-	wait, found := retryAfter(h.Get("Retry-After"), now)
-	if !found {
-		wait, found = rateLimitReset(h.Get("X-RateLimit-Reset"), now)
+// (seconds or an HTTP date) first, else X-RateLimit-Reset (epoch seconds, or
+// milliseconds for values too large to be seconds), else the backoff for
+// this attempt. A hint that is not a valid wait (garbage, NaN, a negative
+// number of seconds) is passed over for the next. hint names the header the
+// wait comes from. ok is false when the wait exceeds MaxRateLimitWait: an
+// infinite or absurd wait fails at once.
+func (p RetryPolicy) rateLimitWait(h http.Header, now time.Time, attempt int) (wait time.Duration, hint string, ok bool) {
+	for _, header := range []struct {
+		name  string
+		parse func(string, time.Time) (time.Duration, bool)
+	}{{"Retry-After", retryAfter}, {"X-RateLimit-Reset", rateLimitReset}} {
+		value := strings.TrimSpace(h.Get(header.name))
+		if wait, found := header.parse(value, now); found {
+			wait = max(wait, 0)
+			return wait, header.name + ": " + shorten(value), wait <= p.MaxRateLimitWait
+		}
 	}
-	if !found {
-		wait = p.backoff(attempt)
-	}
-	wait = max(wait, 0)
-	return wait, wait <= p.MaxRateLimitWait
+	return p.backoff(attempt), "", true
 }
 
 func retryAfter(v string, now time.Time) (time.Duration, bool) {
-	v = strings.TrimSpace(v)
 	if v == "" {
 		return 0, false
 	}
-	if secs, err := strconv.ParseFloat(v, 64); err == nil {
-		return time.Duration(secs * float64(time.Second)), true
+	if secs, err := strconv.ParseFloat(v, 64); err == nil || errors.Is(err, strconv.ErrRange) {
+		if math.IsNaN(secs) || secs < 0 {
+			return 0, false
+		}
+		return secondsToDuration(secs), true
 	}
 	if t, err := http.ParseTime(v); err == nil {
 		return t.Sub(now), true
@@ -80,12 +90,36 @@ func retryAfter(v string, now time.Time) (time.Duration, bool) {
 	return 0, false
 }
 
+// epochMillisFrom is where X-RateLimit-Reset values turn from seconds (year
+// 5138 at most) into milliseconds (from March 1973).
+const epochMillisFrom = 100_000_000_000
+
 func rateLimitReset(v string, now time.Time) (time.Duration, bool) {
-	secs, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
-	if err != nil {
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || n < 0 {
 		return 0, false
 	}
-	return time.Unix(secs, 0).Sub(now), true
+	if n >= epochMillisFrom {
+		return time.UnixMilli(n).Sub(now), true
+	}
+	return time.Unix(n, 0).Sub(now), true
+}
+
+// secondsToDuration converts without overflow: a wait past what a Duration
+// holds saturates.
+func secondsToDuration(secs float64) time.Duration {
+	if secs >= float64(math.MaxInt64)/float64(time.Second) {
+		return time.Duration(math.MaxInt64)
+	}
+	return time.Duration(secs * float64(time.Second))
+}
+
+// describeWait prints a wait for a person; a saturated one is not a date.
+func describeWait(d time.Duration) string {
+	if d > 24*time.Hour {
+		return "more than a day"
+	}
+	return d.Round(time.Second).String()
 }
 
 // sleep waits for d or until ctx is done, whichever comes first.

@@ -5,7 +5,10 @@ import (
 	"errors"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"strconv"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -132,4 +135,166 @@ func TestBackoffGrowsAndIsCapped(t *testing.T) {
 			assert.LessOrEqual(t, d, ceiling*time.Millisecond, attempt)
 		}
 	}
+}
+
+// hangingServer accepts requests and answers none until the test ends.
+func hangingServer(t *testing.T) *httptest.Server {
+	t.Helper()
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-release:
+		case <-r.Context().Done():
+		}
+	}))
+	t.Cleanup(func() { close(release); srv.Close() })
+	return srv
+}
+
+func TestATimeoutSaysWhatTimedOutAndHowOften(t *testing.T) {
+	srv := hangingServer(t)
+	c, err := NewClient(Config{Token: testToken, BaseURL: srv.URL, Retry: fastRetry(), HTTPClient: &http.Client{Timeout: 50 * time.Millisecond}})
+	require.NoError(t, err)
+	_, err = c.GetToken(t.Context(), "tok_1")
+	var timeout *TimeoutError
+	require.ErrorAs(t, err, &timeout)
+	assert.Equal(t, 3, timeout.Attempts)
+	assert.Equal(t, "GET /v5/user/tokens/tok_1: no complete answer within 50ms, 3 attempts in all: the API, or the network to it, is slow or down; try again later", err.Error())
+	assert.False(t, errors.Is(err, context.DeadlineExceeded), "hosts rewrite a chain holding DeadlineExceeded into a bare timeout message")
+}
+
+func TestTheCallersOwnDeadlineIsReportedAsSuch(t *testing.T) {
+	srv := hangingServer(t)
+	ctx, cancel := context.WithTimeout(t.Context(), 50*time.Millisecond)
+	defer cancel()
+	_, err := newTestClient(t, srv.URL, "").GetToken(ctx, "tok_1")
+	assert.ErrorIs(t, err, context.DeadlineExceeded)
+	var timeout *TimeoutError
+	assert.False(t, errors.As(err, &timeout))
+
+	ctx, cancel = context.WithCancel(t.Context())
+	time.AfterFunc(50*time.Millisecond, cancel)
+	_, err = newTestClient(t, srv.URL, "").GetToken(ctx, "tok_1")
+	assert.ErrorIs(t, err, context.Canceled)
+}
+
+func TestAbsurdRateLimitWaitsFailAtOnce(t *testing.T) {
+	inAnHourMillis := strconv.FormatInt(time.Now().Add(time.Hour).UnixMilli(), 10)
+	for name, tc := range map[string]struct {
+		header map[string]string
+		want   string
+	}{
+		"Retry-After Inf":           {map[string]string{"Retry-After": "Inf"}, "asks to wait more than a day (Retry-After: Inf)"},
+		"Retry-After 1e300":         {map[string]string{"Retry-After": "1e300"}, "asks to wait more than a day (Retry-After: 1e300)"},
+		"Retry-After 1e400":         {map[string]string{"Retry-After": "1e400"}, "asks to wait more than a day"},
+		"X-RateLimit-Reset in ms":   {map[string]string{"X-RateLimit-Reset": inAnHourMillis}, "asks to wait 1h0m0s (X-RateLimit-Reset: " + inAnHourMillis + ")"},
+		"NaN, then a reset too far": {map[string]string{"Retry-After": "NaN", "X-RateLimit-Reset": inAnHourMillis}, "asks to wait 1h0m0s (X-RateLimit-Reset"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			srv := newRecordingServer(t, cannedAnswer{status: 429, header: tc.header}, cannedAnswer{status: 200, body: okToken})
+			_, err := newTestClient(t, srv.URL, "").GetToken(t.Context(), "tok")
+			require.Error(t, err)
+			assert.Equal(t, 429, StatusOf(err))
+			assert.Contains(t, err.Error(), tc.want)
+			assert.Contains(t, err.Error(), "longer than the 2s this client waits")
+			assert.Equal(t, 1, srv.count(), "not retried")
+		})
+	}
+}
+
+func TestInvalidRateLimitHintsFallBack(t *testing.T) {
+	nowMillis := strconv.FormatInt(time.Now().UnixMilli(), 10)
+	for name, header := range map[string]map[string]string{
+		"Retry-After NaN":                {"Retry-After": "NaN"},
+		"Retry-After negative":           {"Retry-After": "-5"},
+		"Retry-After garbage":            {"Retry-After": "soon"},
+		"X-RateLimit-Reset negative":     {"X-RateLimit-Reset": "-1"},
+		"X-RateLimit-Reset ms, now":      {"X-RateLimit-Reset": nowMillis},
+		"NaN, then X-RateLimit-Reset ms": {"Retry-After": "NaN", "X-RateLimit-Reset": nowMillis},
+	} {
+		t.Run(name, func(t *testing.T) {
+			srv := newRecordingServer(t, cannedAnswer{status: 429, header: header}, cannedAnswer{status: 200, body: okToken})
+			_, err := newTestClient(t, srv.URL, "").GetToken(t.Context(), "tok")
+			require.NoError(t, err)
+			assert.Equal(t, 2, srv.count())
+		})
+	}
+}
+
+// countingTransport counts the exchanges the client attempts.
+type countingTransport struct {
+	mu    sync.Mutex
+	tries int
+}
+
+func (c *countingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	c.mu.Lock()
+	c.tries++
+	c.mu.Unlock()
+	return http.DefaultTransport.RoundTrip(r)
+}
+
+func (c *countingTransport) count() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.tries
+}
+
+func tryOnce(t *testing.T, cfg Config) (tries int, err error) {
+	t.Helper()
+	transport := &countingTransport{}
+	cfg.Token = testToken
+	cfg.Retry = fastRetry()
+	cfg.HTTPClient = &http.Client{Transport: transport, Timeout: 30 * time.Second}
+	c, err := NewClient(cfg)
+	require.NoError(t, err)
+	_, err = c.GetToken(t.Context(), "tok")
+	require.Error(t, err)
+	return transport.count(), err
+}
+
+func TestFailuresThatCannotHealAreNotRetried(t *testing.T) {
+	plain := newRecordingServer(t, cannedAnswer{status: 200, body: okToken})
+	huge := newRecordingServer(t, cannedAnswer{status: 200, body: strings.Repeat(" ", maxBodyBytes+1)})
+	for name, tc := range map[string]struct {
+		cfg  Config
+		want string
+	}{
+		"an answer over the size cap": {Config{BaseURL: huge.URL}, "larger than the 16 MiB this client reads"},
+		"an invalid header":           {Config{BaseURL: plain.URL, UserAgent: "agent\nX-Injected: 1"}, "invalid header"},
+		"an invalid port":             {Config{BaseURL: "http://127.0.0.1:99999"}, "invalid port"},
+		"TLS to a plain-HTTP server":  {Config{BaseURL: strings.Replace(plain.URL, "http://", "https://", 1)}, "server gave HTTP response to HTTPS client"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			tries, err := tryOnce(t, tc.cfg)
+			assert.Contains(t, err.Error(), tc.want)
+			assert.Equal(t, 1, tries, "not retried")
+			assert.NotContains(t, err.Error(), "giving up")
+		})
+	}
+}
+
+func TestAnUnknownHostIsNotRetried(t *testing.T) {
+	const host = "vercel-api.invalid" // RFC 2606: never resolves
+	ctx, cancel := context.WithTimeout(t.Context(), 5*time.Second)
+	defer cancel()
+	_, err := net.DefaultResolver.LookupHost(ctx, host)
+	var dnsErr *net.DNSError
+	if !errors.As(err, &dnsErr) || !dnsErr.IsNotFound {
+		t.Skipf("this machine's resolver does not answer for %s: %v", host, err)
+	}
+	tries, err := tryOnce(t, Config{BaseURL: "https://" + host})
+	assert.Contains(t, err.Error(), "no such host")
+	assert.Equal(t, 1, tries, "not retried")
+}
+
+func TestTransientConnectionFailuresAreRetried(t *testing.T) {
+	listener, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	addr := listener.Addr().String()
+	listener.Close()
+	tries, err := tryOnce(t, Config{BaseURL: "http://" + addr})
+	assert.Contains(t, err.Error(), "connection refused")
+	assert.Contains(t, err.Error(), "giving up after 3 attempts")
+	assert.Equal(t, 3, tries)
 }

@@ -28,7 +28,8 @@ func (a *tokenAnswer) validate() error {
 }
 
 // GetToken fetches one token's metadata (GET /v5/user/tokens/{id}). A token
-// that does not exist is an *Error with status 404: see IsNotFound.
+// that does not exist is Vercel's 404 not_found *Error: see IsNotFound. Any
+// other 404 is an *Error too, but says nothing about the token.
 func (c *Client) GetToken(ctx context.Context, id string) (*AuthToken, error) {
 	if id == "" {
 		return nil, errors.New("GetToken: empty token id")

@@ -3,8 +3,11 @@ package vercelapi
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -27,20 +30,96 @@ type AuthToken struct {
 	RevokedAt *EpochMillis `json:"revokedAt,omitempty"`
 }
 
-// EpochMillis is a Vercel timestamp: milliseconds since the Unix epoch.
+// AuthToken's timestamps decode through millisField, so that a bad one is
+// named by its field and its token.
+func (t *AuthToken) UnmarshalJSON(b []byte) error {
+	type fields AuthToken // its own UnmarshalJSON left behind
+	var raw struct {
+		fields
+		ActiveAt  json.RawMessage `json:"activeAt"`
+		CreatedAt json.RawMessage `json:"createdAt"`
+		ExpiresAt json.RawMessage `json:"expiresAt"`
+		LeakedAt  json.RawMessage `json:"leakedAt"`
+		RevokedAt json.RawMessage `json:"revokedAt"`
+	}
+	err := json.Unmarshal(b, &raw)
+	*t = AuthToken(raw.fields)
+	for _, ts := range []struct {
+		name string
+		raw  json.RawMessage
+		into **EpochMillis
+	}{
+		{"activeAt", raw.ActiveAt, &t.ActiveAt},
+		{"createdAt", raw.CreatedAt, &t.CreatedAt},
+		{"expiresAt", raw.ExpiresAt, &t.ExpiresAt},
+		{"leakedAt", raw.LeakedAt, &t.LeakedAt},
+		{"revokedAt", raw.RevokedAt, &t.RevokedAt},
+	} {
+		if err == nil {
+			*ts.into, err = millisField(ts.name, ts.raw)
+		}
+	}
+	if err == nil {
+		return nil
+	}
+	var named struct {
+		ID string `json:"id"`
+	}
+	if json.Unmarshal(b, &named) == nil && named.ID != "" {
+		return &tokenDecodeError{id: named.ID, err: err}
+	}
+	return err
+}
+
+// tokenDecodeError names the token whose field did not decode.
+type tokenDecodeError struct {
+	id  string
+	err error
+}
+
+func (e *tokenDecodeError) Error() string {
+	return fmt.Sprintf("token %s: %v", shorten(e.id), e.err)
+}
+
+func (e *tokenDecodeError) Unwrap() error { return e.err }
+
+// EpochMillis is a Vercel timestamp: milliseconds since the Unix epoch,
+// within years 1 to 9999 (what SQL timestamps hold).
 type EpochMillis int64
 
-// UnmarshalJSON accepts any JSON number, integral or not.
+var (
+	minEpochMillis = time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC).UnixMilli()
+	maxEpochMillis = time.Date(9999, 12, 31, 23, 59, 59, 999_000_000, time.UTC).UnixMilli()
+)
+
+// UnmarshalJSON accepts any JSON number, integral or not, in range.
 func (m *EpochMillis) UnmarshalJSON(b []byte) error {
-	var f float64
-	if err := json.Unmarshal(b, &f); err != nil {
-		return fmt.Errorf("timestamp %s is not a number of milliseconds", b)
+	text := string(bytes.TrimSpace(b))
+	f, err := strconv.ParseFloat(text, 64)
+	if (err != nil && !errors.Is(err, strconv.ErrRange)) || strings.HasPrefix(text, `"`) {
+		return fmt.Errorf("%s is not a number of milliseconds", shorten(text))
 	}
-	if math.IsNaN(f) || math.IsInf(f, 0) || math.Abs(f) > 1<<62 {
-		return fmt.Errorf("timestamp %s is out of range", b)
+	switch rounded := math.Round(f); {
+	case rounded > float64(maxEpochMillis):
+		return fmt.Errorf("%s is after year 9999", shorten(text))
+	case rounded < float64(minEpochMillis):
+		return fmt.Errorf("%s is before year 1", shorten(text))
+	default:
+		*m = EpochMillis(rounded)
+		return nil
 	}
-	*m = EpochMillis(math.Round(f))
-	return nil
+}
+
+// millisField decodes the timestamp field name: nil when absent or null.
+func millisField(name string, raw json.RawMessage) (*EpochMillis, error) {
+	if len(raw) == 0 || bytes.Equal(bytes.TrimSpace(raw), []byte("null")) {
+		return nil, nil
+	}
+	var m EpochMillis
+	if err := m.UnmarshalJSON(raw); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return &m, nil
 }
 
 // Time converts to UTC time.
@@ -67,8 +146,10 @@ type Sudo struct {
 	ExpiresAt *EpochMillis `json:"expiresAt"`
 }
 
-// UnmarshalJSON never fails on an entry's shape: an entry that is not an
-// object, or whose known fields have unexpected types, is kept raw.
+// UnmarshalJSON does not fail on an entry's shape: an entry that is not an
+// object, or whose known fields have unexpected types, is kept raw. The one
+// exception is a sudo object whose expiresAt is not a timestamp: that is an
+// error, as for every timestamp the client reads.
 func (s *Scope) UnmarshalJSON(b []byte) error {
 	*s = Scope{Raw: append(json.RawMessage(nil), b...)}
 	var fields map[string]json.RawMessage
@@ -78,11 +159,13 @@ func (s *Scope) UnmarshalJSON(b []byte) error {
 	s.Type = stringField(fields, "type")
 	s.TeamID = stringField(fields, "teamId")
 	s.Origin = stringField(fields, "origin")
-	if raw, ok := fields["sudo"]; ok && !bytes.Equal(raw, []byte("null")) {
-		var sudo Sudo
-		if json.Unmarshal(raw, &sudo) == nil {
-			s.Sudo = &sudo
+	var sudo map[string]json.RawMessage
+	if raw, ok := fields["sudo"]; ok && json.Unmarshal(raw, &sudo) == nil && sudo != nil {
+		expiresAt, err := millisField("expiresAt", sudo["expiresAt"])
+		if err != nil {
+			return fmt.Errorf("scope %s: sudo.%w", shorten(s.Type), err)
 		}
+		s.Sudo = &Sudo{Origin: stringField(sudo, "origin"), ExpiresAt: expiresAt}
 	}
 	return nil
 }

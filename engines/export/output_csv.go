@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"strconv"
 	"time"
+
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/display"
 )
 
 // csvWriter writes a header row, then one record per row.
@@ -49,14 +51,15 @@ func (w *csvWriter) write(record []string) error {
 
 func (w *csvWriter) Close() error { return w.out.Flush() }
 
-// csvText renders a value: NULL as an empty field, timestamps in RFC 3339,
-// JSON as compact JSON text.
+// csvText renders a value: NULL as an empty field, timestamps as
+// display.Timestamp, JSON as compact JSON text, and text neutralised for
+// spreadsheets (display.CSVCell: a name like =HYPERLINK(…) is not run).
 func csvText(v any) (string, error) {
 	switch v := v.(type) {
 	case nil:
 		return "", nil
 	case string:
-		return v, nil
+		return display.CSVCell(v), nil
 	case bool:
 		return strconv.FormatBool(v), nil
 	case int64:
@@ -64,7 +67,7 @@ func csvText(v any) (string, error) {
 	case float64:
 		return strconv.FormatFloat(v, 'f', -1, 64), nil
 	case time.Time:
-		return v.Format(time.RFC3339Nano), nil
+		return display.Timestamp(v), nil
 	case json.RawMessage:
 		var compact bytes.Buffer
 		if err := json.Compact(&compact, v); err != nil {

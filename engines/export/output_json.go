@@ -6,10 +6,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"time"
+
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/display"
 )
 
 // jsonObject renders a row as one JSON object with the columns in order.
-// Timestamps become RFC 3339 strings and JSON columns nest as JSON.
+// Timestamps become display.Timestamp strings and JSON columns nest as JSON.
 type jsonObject struct {
 	columns []string
 }
@@ -34,7 +36,7 @@ func (o jsonObject) append(buf *bytes.Buffer, values []any) error {
 
 func jsonValue(v any) any {
 	if t, ok := v.(time.Time); ok {
-		return t.Format(time.RFC3339Nano)
+		return display.Timestamp(t)
 	}
 	return v
 }

@@ -43,7 +43,7 @@ func writeRows(t *testing.T, format string, rows [][]any) string {
 func TestCSVOutput(t *testing.T) {
 	assert.Equal(t,
 		"id,at,scopes,ok,n,none,url\n"+
-			`"a,1",2025-03-04T05:06:07.89Z,"[{""type"":""user""}]",true,3,,https://x.test/?a=1&b=<2>`+"\n"+
+			`"a,1",2025-03-04T05:06:07.890Z,"[{""type"":""user""}]",true,3,,https://x.test/?a=1&b=<2>`+"\n"+
 			"b,,,false,-1,,\"line\nbreak\"\n",
 		writeRows(t, "csv", sampleRows()))
 	assert.Equal(t, "id,at,scopes,ok,n,none,url\n", writeRows(t, "csv", nil))
@@ -51,7 +51,7 @@ func TestCSVOutput(t *testing.T) {
 
 func TestJSONLinesOutput(t *testing.T) {
 	assert.Equal(t,
-		`{"id":"a,1","at":"2025-03-04T05:06:07.89Z","scopes":[{"type":"user"}],"ok":true,"n":3,"none":null,"url":"https://x.test/?a=1&b=<2>"}`+"\n"+
+		`{"id":"a,1","at":"2025-03-04T05:06:07.890Z","scopes":[{"type":"user"}],"ok":true,"n":3,"none":null,"url":"https://x.test/?a=1&b=<2>"}`+"\n"+
 			`{"id":"b","at":null,"scopes":null,"ok":false,"n":-1,"none":null,"url":"line\nbreak"}`+"\n",
 		writeRows(t, "jsonl", sampleRows()))
 	assert.Empty(t, writeRows(t, "jsonl", nil))
@@ -62,7 +62,7 @@ func TestJSONArrayOutput(t *testing.T) {
 	var parsed []map[string]any
 	require.NoError(t, json.Unmarshal([]byte(out), &parsed))
 	require.Len(t, parsed, 2)
-	assert.Equal(t, "2025-03-04T05:06:07.89Z", parsed[0]["at"])
+	assert.Equal(t, "2025-03-04T05:06:07.890Z", parsed[0]["at"])
 	assert.Equal(t, []any{map[string]any{"type": "user"}}, parsed[0]["scopes"])
 	assert.Equal(t, true, parsed[0]["ok"])
 	assert.Nil(t, parsed[1]["at"])
@@ -70,6 +70,56 @@ func TestJSONArrayOutput(t *testing.T) {
 	assert.Equal(t, byte('['), out[0])
 
 	assert.Equal(t, "[]\n", writeRows(t, "json", nil))
+}
+
+func TestCSVNeutralisesFormulasInTextOnly(t *testing.T) {
+	var out bytes.Buffer
+	w, err := newRowWriter("csv", &out, []string{"name", "n"})
+	require.NoError(t, err)
+	for _, row := range [][]any{
+		{`=HYPERLINK("http://evil.test","x")`, int64(-1)},
+		{"+1+1", int64(2)},
+		{"-2+3", nil},
+		{"@SUM(A1)", nil},
+		{"\tcmd", nil},
+		{"\rcmd", nil},
+		{"deploy-bot", nil},
+	} {
+		require.NoError(t, w.WriteRow(row))
+	}
+	require.NoError(t, w.Close())
+	assert.Equal(t, "name,n\n"+
+		`"'=HYPERLINK(""http://evil.test"",""x"")",-1`+"\n"+
+		"'+1+1,2\n"+
+		"'-2+3,\n"+
+		"'@SUM(A1),\n"+
+		"'\tcmd,\n"+
+		"\"'\rcmd\",\n"+
+		"deploy-bot,\n", out.String(), "text cells get a leading apostrophe, numbers stay numbers")
+
+	assert.Equal(t, `{"name":"=HYPERLINK()"}`+"\n", func() string {
+		var out bytes.Buffer
+		w, err := newRowWriter("jsonl", &out, []string{"name"})
+		require.NoError(t, err)
+		require.NoError(t, w.WriteRow([]any{"=HYPERLINK()"}))
+		return out.String()
+	}(), "JSON is data, not a spreadsheet: left as it is")
+}
+
+func TestTimestampsHaveThreeFractionalDigits(t *testing.T) {
+	at := time.Date(2026, 11, 23, 10, 4, 5, 750e6, time.FixedZone("CET", 3600))
+	for format, want := range map[string]string{
+		"csv":   "at\n2026-11-23T09:04:05.750Z\n2026-11-23T09:04:05.000Z\n",
+		"jsonl": `{"at":"2026-11-23T09:04:05.750Z"}` + "\n" + `{"at":"2026-11-23T09:04:05.000Z"}` + "\n",
+	} {
+		var out bytes.Buffer
+		w, err := newRowWriter(format, &out, []string{"at"})
+		require.NoError(t, err)
+		require.NoError(t, w.WriteRow([]any{at}))
+		require.NoError(t, w.WriteRow([]any{at.Truncate(time.Second)}))
+		require.NoError(t, w.Close())
+		assert.Equal(t, want, out.String(), format)
+	}
 }
 
 func TestInvalidJSONColumnIsAnError(t *testing.T) {

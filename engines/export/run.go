@@ -31,6 +31,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	if err := export(ctx, opts, stdout); err != nil {
+		if errors.As(err, new(usageError)) {
+			fmt.Fprintf(stderr, "Error: %v\n\n%s", err, usage())
+			return exitUsage
+		}
 		fmt.Fprintf(stderr, "Error: %v\n", err)
 		return exitFailed
 	}
@@ -47,17 +51,20 @@ func export(ctx context.Context, opts options, stdout io.Writer) error {
 	if err := engine.Configure(opts.config); err != nil {
 		return err
 	}
+	tables, err := engine.Tables()
+	if err != nil {
+		return err
+	}
 	q := opts.query()
 	if len(q.Columns) == 0 {
-		tables, err := engine.Tables()
-		if err != nil {
-			return err
-		}
 		// An unknown table has no schema; Query explains that below.
 		q.Columns = sdkquery.ColumnNames(tables[q.Table])
 	}
 	rows, err := engine.Query(ctx, q)
 	if err != nil {
+		if _, known := tables[q.Table]; !known || errors.As(err, new(*sdkquery.InvalidQueryError)) {
+			return usageError{err}
+		}
 		return err
 	}
 	defer rows.Close()

@@ -46,28 +46,33 @@ func TestBadCommandLinesExitWithUsage(t *testing.T) {
 	}
 }
 
-func TestExportFailuresExitWithTheReason(t *testing.T) {
+// A query the table cannot answer is a wrong command line, like a flag the
+// command does not know: exit status 2, with the usage. A connection config
+// that does not work fails the export: status 1.
+func TestExportMistakesExitWithTheReason(t *testing.T) {
 	testapi.IsolateEnv(t)
 	api := startAPI(t, 3)
 	withAPI := func(args ...string) []string { return append(args, "--config", api.HCL()) }
 	cases := map[string]struct {
 		args []string
+		code int
 		want []string
 	}{
-		"unknown table":   {withAPI("vercel_nope"), []string{`table "vercel_nope" not found`, "vercel_user_token"}},
-		"unknown column":  {withAPI("vercel_user_token", "--select", "token_id,secret"), []string{`no column "secret"`, "token_id, name, type"}},
-		"non-key where":   {withAPI("vercel_user_token", "--where", "name = 'x'"), []string{`cannot filter on "name"`, "token_id"}},
-		"reserved where":  {withAPI("vercel_user_token", "--where", "sp_connection_name = 'prod'"), []string{`cannot filter on "sp_connection_name"`, "(token_id)"}},
-		"bad config":      {[]string{"vercel_user_token", "--config", "api_token = oops"}, []string{"invalid connection config", "line 1"}},
-		"unknown setting": {[]string{"vercel_user_token", "--config", `colour = "blue"`}, []string{"invalid connection config", `"colour"`}},
+		"unknown table":   {withAPI("vercel_nope"), exitUsage, []string{`table "vercel_nope" not found`, "vercel_user_token"}},
+		"unknown column":  {withAPI("vercel_user_token", "--select", "token_id,secret"), exitUsage, []string{`no column "secret"`, "token_id, name, type"}},
+		"non-key where":   {withAPI("vercel_user_token", "--where", "name = 'x'"), exitUsage, []string{`cannot filter on "name"`, "token_id"}},
+		"reserved where":  {withAPI("vercel_user_token", "--where", "sp_connection_name = 'prod'"), exitUsage, []string{`cannot filter on "sp_connection_name"`, "(token_id)"}},
+		"bad config":      {[]string{"vercel_user_token", "--config", "api_token = oops"}, exitFailed, []string{"invalid connection config", "line 1"}},
+		"unknown setting": {[]string{"vercel_user_token", "--config", `colour = "blue"`}, exitFailed, []string{"invalid connection config", `"colour"`}},
 	}
 	for name, tc := range cases {
 		res := runInProcess(t, tc.args...)
-		assert.Equal(t, exitFailed, res.code, name)
+		assert.Equal(t, tc.code, res.code, name)
 		assert.True(t, strings.HasPrefix(res.stderr, "Error: "), name)
 		for _, want := range tc.want {
 			assert.Contains(t, res.stderr, want, name)
 		}
+		assert.Equal(t, tc.code == exitUsage, strings.Contains(res.stderr, "Usage: "), "%s: the usage follows a usage error only", name)
 		assert.Empty(t, res.stdout, name)
 	}
 	assert.Empty(t, api.Server.Requests(), "no query reached the API")

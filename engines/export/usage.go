@@ -18,7 +18,7 @@ Export a table of the Vercel Steampipe plugin, running the plugin in-process.
 Flags (they may come before or after TABLE_NAME):
   --config HCL      connection config, as in a vercel.spc connection block,
                     e.g. 'api_token = "…"'; fields left out fall back to
-                    VERCEL_API_TOKEN and VERCEL_TEAM
+                    VERCEL_API_TOKEN, VERCEL_TEAM and VERCEL_BASE_URL
   --select COLUMNS  comma-separated columns to export, in this order
                     (default: all of the table's columns)
   --where FILTER    key-column equality, e.g. "token_id = 'abc'"; may be
@@ -27,8 +27,11 @@ Flags (they may come before or after TABLE_NAME):
   --output FORMAT   csv, json or jsonl (default csv)
   --help            show this help
 
-Data goes to stdout, messages to stderr. The exit status is 0 on success,
-1 when the export fails and 2 when the command line is wrong.
+Data goes to stdout, messages to stderr, rows in the API's order (newest
+first). Timestamps are UTC with milliseconds; CSV text cells that start
+like a spreadsheet formula get a leading '. The exit status is 0 on
+success, 1 when the export fails and 2 when the command line is wrong (an
+unknown flag, table or column, or a --where on a column that is not a key).
 STEAMPIPE_LOG_LEVEL sets the plugin's log level on stderr (default %[2]s).
 
 Examples:

@@ -21,7 +21,12 @@ func goBestIndex(tableHandle C.uintptr_t, info *C.sqlite3_index_info, pzErr **C.
 		ordered:     info.nOrderBy > 0,
 	}
 	for i, c := range unsafe.Slice(info.aConstraint, n) {
-		req.constraints[i] = constraint{column: int(c.iColumn), op: constraintOpOf(c.op), usable: c.usable != 0}
+		req.constraints[i] = constraint{
+			column:    int(c.iColumn),
+			op:        constraintOpOf(c.op),
+			usable:    c.usable != 0,
+			collation: C.GoString(C.shim_vtab_collation(info, C.int(i))),
+		}
 	}
 	answer := handleValue[*table](tableHandle).bestIndex(req)
 	idxStr, err := answer.plan.encode()

@@ -59,6 +59,10 @@ func goClose(cursorHandle C.uintptr_t) {
 	h.Delete()
 }
 
+// goFilter and goNext, like goAwait, return SHIM_PENDING when the row they
+// move to has not come within one wait: the shim then checks for an
+// interrupt and calls goAwait.
+//
 //export goFilter
 func goFilter(cursorHandle C.uintptr_t, idxStr *C.char, argc C.int, argv **C.sqlite3_value, pzErr **C.char) (rc C.int) {
 	defer recoverError(&rc, pzErr)
@@ -66,19 +70,39 @@ func goFilter(cursorHandle C.uintptr_t, idxStr *C.char, argc C.int, argv **C.sql
 	if err != nil {
 		return setError(pzErr, err)
 	}
-	if err := handleValue[*cursor](cursorHandle).filter(p, filterArgs(unsafe.Slice(argv, argc))); err != nil {
-		return setError(pzErr, err)
-	}
-	return C.SQLITE_OK
+	return moved(handleValue[*cursor](cursorHandle).filter(p, filterArgs(unsafe.Slice(argv, argc))))(pzErr)
 }
 
 //export goNext
 func goNext(cursorHandle C.uintptr_t, pzErr **C.char) (rc C.int) {
 	defer recoverError(&rc, pzErr)
-	if err := handleValue[*cursor](cursorHandle).next(); err != nil {
-		return setError(pzErr, err)
+	return moved(handleValue[*cursor](cursorHandle).next())(pzErr)
+}
+
+//export goAwait
+func goAwait(cursorHandle C.uintptr_t, pzErr **C.char) (rc C.int) {
+	defer recoverError(&rc, pzErr)
+	return moved(handleValue[*cursor](cursorHandle).await())(pzErr)
+}
+
+// goStop ends the cursor's query: the statement was interrupted.
+//
+//export goStop
+func goStop(cursorHandle C.uintptr_t) {
+	handleValue[*cursor](cursorHandle).close()
+}
+
+// moved turns the outcome of a cursor move into the callback's result code.
+func moved(pending bool, err error) func(pzErr **C.char) C.int {
+	return func(pzErr **C.char) C.int {
+		switch {
+		case err != nil:
+			return setError(pzErr, err)
+		case pending:
+			return C.SHIM_PENDING
+		}
+		return C.SQLITE_OK
 	}
-	return C.SQLITE_OK
 }
 
 //export goEof

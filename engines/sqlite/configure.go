@@ -8,8 +8,10 @@ import "C"
 import "fmt"
 
 // goConfigure is steampipe_configure_vercel(hcl): it configures the plugin
-// with a connection's HCL, as in vercel.spc. NULL or an empty string
-// leaves the configuration to the environment variables.
+// with a connection's HCL, as in vercel.spc, checking base_url and the type
+// of api_token at once. Each call replaces the whole configuration: fields
+// it leaves out fall back to the environment variables, not to an earlier
+// call; NULL or an empty string leaves everything to the environment.
 //
 //export goConfigure
 func goConfigure(ctx *C.sqlite3_context, hclValue *C.sqlite3_value) {

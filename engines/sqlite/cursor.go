@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
 
@@ -22,45 +23,55 @@ type cursor struct {
 	rowid  int64
 }
 
-// filter starts a scan, ending any scan the cursor was in, and moves to its
-// first row.
-func (c *cursor) filter(p plan, args []filterArg) error {
+// waitSlice is how long one callback waits for a row before the shim checks
+// whether the statement was interrupted (Ctrl-C in the sqlite3 shell).
+const waitSlice = 50 * time.Millisecond
+
+// filter starts a scan, ending any scan the cursor was in, and moves towards
+// its first row; pending means the row has not come yet (see await).
+func (c *cursor) filter(p plan, args []filterArg) (pending bool, err error) {
 	c.close()
 	q, matchable, err := p.query(c.table.name, args)
 	if err != nil || !matchable {
-		return err
+		return false, err
 	}
-	// SQLite 3.40 gives a virtual table no way to see sqlite3_interrupt
-	// (sqlite3_is_interrupted came in 3.41), so no context can end the
-	// fetch on Ctrl-C: a fetch blocked in a request, or in its wait before
-	// a retry (HTTP 429), goes on until the plugin sends a row or fails.
-	// Only then does SQLite stop the statement; xClose stops the plugin.
+	// The query ends when the cursor closes: on Ctrl-C the shim sees the
+	// interrupt between waits and calls stop. SQLite 3.40 has no
+	// sqlite3_is_interrupted, which is why the wait is in slices.
 	rows, err := c.engine.Query(context.Background(), q)
 	if err != nil {
-		return fmt.Errorf("query %s: %w", c.table.name, err)
+		return false, fmt.Errorf("query %s: %w", c.table.name, err)
 	}
 	c.rows, c.rowid = rows, 0
-	return c.next()
+	return c.await()
 }
 
-// next moves to the following row.
-func (c *cursor) next() error {
+// next moves towards the following row; pending as for filter.
+func (c *cursor) next() (pending bool, err error) {
 	if c.rows == nil {
 		c.row = nil
-		return nil
+		return false, nil
 	}
-	row, err := c.rows.Next()
+	return c.await()
+}
+
+// await waits up to waitSlice for the row the cursor moves to; pending
+// means it has not come yet, and the shim calls await again.
+func (c *cursor) await() (pending bool, err error) {
+	row, err := c.rows.NextWithin(waitSlice)
 	switch {
+	case errors.Is(err, inprocess.ErrNoRowYet):
+		return true, nil
 	case errors.Is(err, io.EOF):
 		c.close()
-		return nil
+		return false, nil
 	case err != nil:
 		c.close()
-		return err
+		return false, err
 	}
 	c.row = row
 	c.rowid++
-	return nil
+	return false, nil
 }
 
 func (c *cursor) eof() bool {
@@ -75,7 +86,8 @@ func (c *cursor) value(i int) any {
 	return sdkquery.ColumnValue(c.row.GetColumns()[c.table.columns[i].GetName()])
 }
 
-// close ends the scan, telling the plugin to stop fetching.
+// close ends the scan, telling the plugin to stop fetching. It is also how
+// an interrupted statement stops its query.
 func (c *cursor) close() {
 	if c.rows != nil {
 		c.rows.Close() // stops the plugin fetching further pages

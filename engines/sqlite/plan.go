@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/sdkquery"
 )
@@ -25,6 +26,16 @@ type constraint struct {
 	column int // index into table.columns; meaningless for LIMIT and OFFSET
 	op     constraintOp
 	usable bool
+	// collation is the term's collating sequence (sqlite3_vtab_collation);
+	// empty means SQLite's default, BINARY.
+	collation string
+}
+
+// comparesBytes tells whether the term compares values byte for byte, as the
+// API does: under another collation (NOCASE, RTRIM) 'TOK_1' may equal
+// 'tok_1', which an exact get would miss.
+func (c constraint) comparesBytes() bool {
+	return c.collation == "" || strings.EqualFold(c.collation, "BINARY")
 }
 
 // indexRequest is what SQLite asks xBestIndex.
@@ -83,7 +94,7 @@ func (t *table) bestIndex(req indexRequest) indexAnswer {
 	}
 	keyed := map[string]bool{}
 	for i, c := range req.constraints {
-		if !c.usable || c.op != opEquals || c.column < 0 || c.column >= len(t.columns) {
+		if !c.usable || c.op != opEquals || !c.comparesBytes() || c.column < 0 || c.column >= len(t.columns) {
 			continue
 		}
 		name := t.columns[c.column].GetName()

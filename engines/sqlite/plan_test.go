@@ -169,3 +169,20 @@ func TestCreateStatement(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
+
+func TestBestIndexPushesOnlyBinaryEquality(t *testing.T) {
+	for _, collation := range []string{"NOCASE", "RTRIM", "nocase"} {
+		a := testTable().bestIndex(indexRequest{constraints: []constraint{
+			{column: colID, op: opEquals, usable: true, collation: collation},
+			{column: colTeam, op: opEquals, usable: true, collation: collation},
+			{op: opLimit, usable: true},
+		}})
+		if !slices.Equal(a.argvIndex, []int{0, 0, 0}) || len(a.plan.Keys) != 0 || a.estimatedCost != scanCost {
+			t.Errorf("%s: argvIndex %v keys %v cost %v; want a full scan that SQLite filters", collation, a.argvIndex, a.plan.Keys, a.estimatedCost)
+		}
+	}
+	a := testTable().bestIndex(indexRequest{constraints: []constraint{{column: colID, op: opEquals, usable: true, collation: "BINARY"}}})
+	if !slices.Equal(a.plan.Keys, []string{"id"}) || !a.unique {
+		t.Errorf("BINARY: keys %v unique %v, want a get", a.plan.Keys, a.unique)
+	}
+}

@@ -10,6 +10,7 @@ SQLITE_EXTENSION_INIT1
 typedef struct shim_vtab {
 	sqlite3_vtab base;
 	uintptr_t table; // cgo.Handle of the Go table
+	sqlite3 *db;     // the connection, to check for sqlite3_interrupt
 } shim_vtab;
 
 typedef struct shim_cursor {
@@ -34,6 +35,7 @@ static int shim_connect(sqlite3 *db, void *aux, int argc, const char *const *arg
 		return SQLITE_NOMEM;
 	}
 	memset(vtab, 0, sizeof(*vtab));
+	vtab->db = db;
 	int rc = goConnect(db, (char *)aux, &vtab->table, pzErr);
 	if (rc != SQLITE_OK) {
 		sqlite3_free(vtab);
@@ -74,14 +76,38 @@ static int shim_close(sqlite3_vtab_cursor *cur) {
 	return SQLITE_OK;
 }
 
+// interrupted tells whether sqlite3_interrupt was called on db during the
+// running statement. SQLite 3.40 has no sqlite3_is_interrupted, but its
+// parser fails with SQLITE_INTERRUPT while the flag is set and a statement
+// is active, which it is during every cursor callback.
+static int interrupted(sqlite3 *db) {
+	sqlite3_stmt *stmt = 0;
+	int rc = sqlite3_prepare_v2(db, "SELECT 1", -1, &stmt, 0);
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_INTERRUPT;
+}
+
+// await_row keeps waiting, in Go's slices, for the row a cursor moves to,
+// until it comes, the query fails, or the statement is interrupted.
+static int await_row(sqlite3_vtab_cursor *cur, int rc) {
+	while (rc == SHIM_PENDING) {
+		if (interrupted(((shim_vtab *)cur->pVtab)->db)) {
+			goStop(cursor_of(cur));
+			return SQLITE_INTERRUPT;
+		}
+		rc = goAwait(cursor_of(cur), &cur->pVtab->zErrMsg);
+	}
+	return rc;
+}
+
 static int shim_filter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
                        int argc, sqlite3_value **argv) {
 	(void)idxNum; // the whole plan is in idxStr
-	return goFilter(cursor_of(cur), (char *)idxStr, argc, argv, &cur->pVtab->zErrMsg);
+	return await_row(cur, goFilter(cursor_of(cur), (char *)idxStr, argc, argv, &cur->pVtab->zErrMsg));
 }
 
 static int shim_next(sqlite3_vtab_cursor *cur) {
-	return goNext(cursor_of(cur), &cur->pVtab->zErrMsg);
+	return await_row(cur, goNext(cursor_of(cur), &cur->pVtab->zErrMsg));
 }
 
 static int shim_eof(sqlite3_vtab_cursor *cur) {
@@ -145,6 +171,10 @@ int shim_create_configure_function(sqlite3 *db, const char *name) {
 
 int shim_declare_vtab(sqlite3 *db, const char *sql) {
 	return sqlite3_declare_vtab(db, sql);
+}
+
+const char *shim_vtab_collation(sqlite3_index_info *info, int constraint) {
+	return sqlite3_vtab_collation(info, constraint);
 }
 
 void shim_result_text(sqlite3_context *ctx, const char *text, int n) {

@@ -7,12 +7,17 @@
 #include <stdint.h>
 #include <sqlite3ext.h>
 
+// SHIM_PENDING is what goFilter, goNext and goAwait return when the row the
+// cursor moves to has not come yet; it is never returned to SQLite.
+#define SHIM_PENDING (-1)
+
 // Registration, called while the extension loads into a connection.
 int shim_create_table_module(sqlite3 *db, const char *table);
 int shim_create_configure_function(sqlite3 *db, const char *name);
 
-// Schema.
+// Schema and planning.
 int shim_declare_vtab(sqlite3 *db, const char *sql);
+const char *shim_vtab_collation(sqlite3_index_info *info, int constraint);
 
 // Results of a column or function. Text is copied, so Go memory may be passed.
 void shim_result_text(sqlite3_context *ctx, const char *text, int n);

@@ -10,11 +10,9 @@ import (
 	"fmt"
 	"time"
 	"unsafe"
-)
 
-// timestampLayout is ISO-8601 in UTC with milliseconds: SQLite's date
-// functions read it and, having a fixed width, it sorts as text in time order.
-const timestampLayout = "2006-01-02T15:04:05.000Z"
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/display"
+)
 
 // resultValue hands a column value from sdkquery.ColumnValue to SQLite.
 func resultValue(ctx *C.sqlite3_context, value any) {
@@ -30,7 +28,9 @@ func resultValue(ctx *C.sqlite3_context, value any) {
 		}
 		resultText(ctx, string(v))
 	case time.Time:
-		resultText(ctx, formatTimestamp(v))
+		// SQLite's date functions read it and, having a fixed width, it
+		// sorts as text in time order.
+		resultText(ctx, display.Timestamp(v))
 	case bool:
 		C.shim_result_int64(ctx, C.sqlite3_int64(boolInt(v)))
 	case int64:
@@ -44,10 +44,6 @@ func resultValue(ctx *C.sqlite3_context, value any) {
 
 func resultText(ctx *C.sqlite3_context, s string) {
 	C.shim_result_text(ctx, stringData(s), C.int(len(s)))
-}
-
-func formatTimestamp(t time.Time) string {
-	return t.UTC().Format(timestampLayout)
 }
 
 func boolInt(b bool) int64 {

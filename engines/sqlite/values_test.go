@@ -3,15 +3,40 @@ package main
 import (
 	"testing"
 	"time"
+
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/display"
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/testapi"
 )
 
-func TestFormatTimestamp(t *testing.T) {
-	at := time.Date(2024, 5, 1, 14, 0, 0, 123_456_789, time.FixedZone("CEST", 2*3600))
-	if got, want := formatTimestamp(at), "2024-05-01T12:00:00.123Z"; got != want {
-		t.Errorf("got %s, want %s", got, want)
+// Every engine prints a timestamp the same way (display.Timestamp): three
+// fractional digits even when the last is 0, where Go's RFC3339Nano would
+// print …05.75Z.
+func TestTimestampsHaveThreeFractionalDigits(t *testing.T) {
+	a := startAPI(t)
+	var id string
+	var activeAt time.Time
+	for _, tok := range testapi.Tokens[struct {
+		ID       string `json:"id"`
+		ActiveAt int64  `json:"activeAt"`
+	}](t, a.API) {
+		if tok.ActiveAt%10 == 0 && tok.ActiveAt%1000 != 0 {
+			id, activeAt = tok.ID, time.UnixMilli(tok.ActiveAt)
+			break
+		}
 	}
-	// Fixed width keeps text order equal to time order.
-	if formatTimestamp(at.Truncate(time.Second)) >= formatTimestamp(at) {
-		t.Error("a whole second sorts after a later time")
+	if id == "" {
+		t.Fatal("the fixture has no activeAt with a trailing zero millisecond digit")
+	}
+
+	rows := newShell(t).query(a.configured(), "select active_at from vercel_user_token where token_id = "+sqlString(id))
+	if len(rows) != 1 {
+		t.Fatalf("want one row, got %d", len(rows))
+	}
+	want := display.Timestamp(activeAt)
+	if got := rows[0]["active_at"]; got != want {
+		t.Errorf("active_at = %v, want %s", got, want)
+	}
+	if len(want) != len("2006-01-02T15:04:05.000Z") {
+		t.Errorf("%s does not have three fractional digits", want)
 	}
 }

@@ -4,14 +4,20 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
+
+	"github.com/tokenaudit/steampipe-plugin-vercel/vercelapi"
 )
 
-// tokenAttribute is the config field that holds the bearer token.
-const tokenAttribute = "api_token"
+// The config fields checked here: the bearer token, and the API's address.
+const (
+	tokenAttribute   = "api_token"
+	baseURLAttribute = "base_url"
+)
 
 // checkConfig catches, before the SDK sees it, the config the SDK would
 // report badly or unsafely: its HCL syntax errors come out as JSON errors,
@@ -33,11 +39,32 @@ func checkConfig(config string) (secrets []string, err error) {
 		if diags.HasErrors() || !value.IsWhollyKnown() {
 			return nil, positioned(attr.Expr.Range().Ptr(), fmt.Sprintf("the value of %s must be a literal; quote strings, e.g. %s = \"…\"", name, name))
 		}
+		if err := checkValue(name, value); err != nil {
+			return nil, positioned(attr.Expr.Range().Ptr(), err.Error())
+		}
 		if name == tokenAttribute && value.Type() == cty.String && !value.IsNull() {
 			secrets = append(secrets, value.AsString())
 		}
 	}
 	return secrets, nil
+}
+
+// checkValue catches, when the config is set rather than at the first query,
+// a base_url the client would refuse. (The plugin's own config validation
+// refuses a value of the wrong type, api_token's among them.)
+func checkValue(name string, value cty.Value) error {
+	switch name {
+	case baseURLAttribute:
+		if value.Type() != cty.String || value.IsNull() {
+			return fmt.Errorf("%s must be a quoted string, e.g. %s = \"https://api.vercel.com\"", name, name)
+		}
+		if raw := strings.TrimSpace(value.AsString()); raw != "" {
+			if _, err := vercelapi.ParseBaseURL(raw); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 func inSourceOrder(attrs hclsyntax.Attributes) []*hclsyntax.Attribute {

@@ -6,13 +6,17 @@ import (
 	"os"
 	"strings"
 
+	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
+
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/sdkquery"
 	"github.com/tokenaudit/steampipe-plugin-vercel/vercel"
 )
 
 // Configure (re)configures the connection from hcl, the body of a Steampipe
-// connection block, e.g. `api_token = "…"` and `base_url = "…"`. Fields left
-// out fall back to VERCEL_API_TOKEN and VERCEL_TEAM; "" uses only those.
+// connection block, e.g. `api_token = "…"` and `base_url = "…"`. Each call
+// replaces the whole configuration: a field it leaves out is not kept from an
+// earlier call but falls back to VERCEL_API_TOKEN and VERCEL_TEAM; "" uses
+// only those. A call that succeeds empties the query cache.
 // Until a later Configure succeeds, queries fail with this call's error.
 // The api_token never appears in the errors the engine returns.
 func (e *Engine) Configure(hcl string) error {
@@ -50,14 +54,36 @@ func (e *Engine) applyConfig(hcl string) error {
 		return fmt.Errorf("invalid connection config: %w", err)
 	}
 	e.secrets = newRedactor(append(secrets, os.Getenv(vercel.EnvAPIToken))...)
-	res, err := e.server.SetAllConnectionConfigs(sdkquery.ConnectionConfigRequest(ConnectionName, vercel.PluginName, hcl))
-	if msg := res.GetFailedConnections()[ConnectionName]; msg != "" {
+	failed, err := e.setConnectionConfig(hcl)
+	if msg := failed[ConnectionName]; msg != "" {
 		err = errors.New(msg)
 	}
 	if err != nil {
 		return e.secrets.redact(fmt.Errorf("invalid connection config: %s", withoutSDKPrefix(err)))
 	}
+	e.connected = true
 	return nil
+}
+
+// setConnectionConfig hands the config to the plugin and returns the
+// connections it failed. The first call creates the connection and the
+// SDK's query cache; every SetAllConnectionConfigs with a cache size builds
+// a new cache, whose cleanup goroutine never stops, so later calls keep it.
+// Once the connection exists, a change goes through UpdateConnectionConfigs,
+// which empties the query cache and the connection cache: rows fetched with
+// the old config must not answer queries under the new one.
+func (e *Engine) setConnectionConfig(hcl string) (failed map[string]string, err error) {
+	req := sdkquery.ConnectionConfigRequest(ConnectionName, vercel.PluginName, hcl)
+	if e.connected {
+		res, err := e.server.UpdateConnectionConfigs(&proto.UpdateConnectionConfigsRequest{Changed: req.Configs})
+		return res.GetFailedConnections(), err
+	}
+	if e.cacheBuilt {
+		req.MaxCacheSizeMb = -1 // -1: keep the cache
+	}
+	e.cacheBuilt = true
+	res, err := e.server.SetAllConnectionConfigs(req)
+	return res.GetFailedConnections(), err
 }
 
 // withoutSDKPrefix drops the SDK's "failed to parse connection config for

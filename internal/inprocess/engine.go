@@ -28,6 +28,7 @@ type Engine struct {
 	life    context.Context
 	stop    context.CancelCauseFunc
 	running sync.WaitGroup
+	cache   cacheSettings
 
 	mu     sync.Mutex
 	closed bool
@@ -36,19 +37,28 @@ type Engine struct {
 	configured bool
 	configErr  error
 	secrets    redactor
+	// cacheBuilt is set once the SDK's query cache exists, connected once
+	// the connection does: later configs change it (see setConnectionConfig).
+	cacheBuilt bool
+	connected  bool
 }
 
 // New creates the plugin server. The connection is configured by Configure,
-// or from the environment by the first call that needs it.
+// or from the environment by the first call that needs it. The query cache
+// follows STEAMPIPE_CACHE and STEAMPIPE_CACHE_MAX_TTL (see cacheSettings).
 func New() (_ *Engine, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("starting the %s plugin: %w", vercel.PluginName, helpers.ToError(r))
 		}
 	}()
+	cache, err := cacheSettingsFromEnv()
+	if err != nil {
+		return nil, fmt.Errorf("query cache: %w", err)
+	}
 	server := plugin.Server(&plugin.ServeOpts{PluginFunc: vercel.Plugin})
 	life, stop := context.WithCancelCause(context.Background())
-	return &Engine{server: server, life: life, stop: stop}, nil
+	return &Engine{server: server, life: life, stop: stop, cache: cache}, nil
 }
 
 // Close cancels the running queries, waits for them to stop and makes every

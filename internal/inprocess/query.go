@@ -39,6 +39,8 @@ func (e *Engine) Query(ctx context.Context, q sdkquery.Query) (*Rows, error) {
 	rows := make(chan *proto.Row, rowQueueLength)
 	r := newRows(qctx, cancel, q.Table, rows, e.currentRedactor())
 	req := q.ExecuteRequest(ConnectionName, "")
+	req.ExecuteConnectionData[ConnectionName].CacheEnabled = e.cache.enabled
+	req.ExecuteConnectionData[ConnectionName].CacheTtl = int64(e.cache.ttl.Seconds())
 	go func() {
 		defer e.running.Done()
 		defer unlink()

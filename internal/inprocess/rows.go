@@ -5,9 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
 )
+
+// ErrNoRowYet is what NextWithin returns when no row came in time; the
+// query goes on, and a later call returns its next row.
+var ErrNoRowYet = errors.New("no row yet")
 
 // errRowsClosed is why a query stops when its Rows are closed early.
 var errRowsClosed = errors.New("rows closed")
@@ -44,10 +49,25 @@ func (r *Rows) finish(err error) {
 // Next returns the next row, io.EOF after the last one, or the error that
 // ended the query: the plugin's own message, or why the query was stopped.
 func (r *Rows) Next() (*proto.Row, error) {
+	return r.next(nil)
+}
+
+// NextWithin is Next waiting at most d, then returning ErrNoRowYet: a caller
+// that must stay responsive (to Ctrl-C, say) waits in slices.
+func (r *Rows) NextWithin(d time.Duration) (*proto.Row, error) {
+	timer := time.NewTimer(d)
+	defer timer.Stop()
+	return r.next(timer.C)
+}
+
+// next is Next, giving up with ErrNoRowYet when timeout fires (nil: never).
+func (r *Rows) next(timeout <-chan time.Time) (*proto.Row, error) {
 	if r.final != nil {
 		return nil, r.final
 	}
 	select {
+	case <-timeout:
+		return nil, ErrNoRowYet
 	case row := <-r.rows:
 		return row, nil
 	case <-r.done:

@@ -39,9 +39,19 @@ func EqualityKeyColumns(t *proto.TableSchema) []string {
 	return names
 }
 
-// Check reports the first reason q cannot run on table t as asked: an
-// unknown column, or an equality on a column the plugin cannot filter (its
-// rows would come back unfiltered).
+// InvalidQueryError is a query that asks the table for what it does not
+// have: a mistake in the query, not a failure to run it.
+type InvalidQueryError struct{ msg string }
+
+func (e *InvalidQueryError) Error() string { return e.msg }
+
+func invalidQuery(format string, args ...any) error {
+	return &InvalidQueryError{msg: fmt.Sprintf(format, args...)}
+}
+
+// Check reports, as an *InvalidQueryError, the first reason q cannot run on
+// table t as asked: an unknown column, or an equality on a column the
+// plugin cannot filter (its rows would come back unfiltered).
 func (q Query) Check(t *proto.TableSchema) error {
 	known := make([]string, 0, len(t.GetColumns()))
 	for _, c := range t.GetColumns() {
@@ -49,13 +59,13 @@ func (q Query) Check(t *proto.TableSchema) error {
 	}
 	for _, name := range q.Columns {
 		if !slices.Contains(known, name) {
-			return fmt.Errorf("table %s has no column %q; its columns are: %s", q.Table, name, strings.Join(ColumnNames(t), ", "))
+			return invalidQuery("table %s has no column %q; its columns are: %s", q.Table, name, strings.Join(ColumnNames(t), ", "))
 		}
 	}
 	keys := EqualityKeyColumns(t)
 	for _, name := range slices.Sorted(maps.Keys(q.Equals)) {
 		if !slices.Contains(keys, name) {
-			return fmt.Errorf("table %s cannot filter on %q: only key columns can be compared with = (%s)", q.Table, name, listOrNone(keys))
+			return invalidQuery("table %s cannot filter on %q: only key columns can be compared with = (%s)", q.Table, name, listOrNone(keys))
 		}
 	}
 	return nil

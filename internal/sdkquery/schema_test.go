@@ -50,11 +50,14 @@ func TestCheck(t *testing.T) {
 
 	err := Query{Table: "t", Columns: []string{"nope"}}.Check(schema)
 	require.Error(t, err)
+	var invalid *InvalidQueryError
+	assert.ErrorAs(t, err, &invalid)
 	assert.Contains(t, err.Error(), `no column "nope"`)
 	assert.Contains(t, err.Error(), "token_id, name, scopes")
 
 	err = Query{Table: "t", Equals: map[string]string{"name": "x"}}.Check(schema)
 	require.Error(t, err)
+	assert.ErrorAs(t, err, &invalid)
 	assert.Contains(t, err.Error(), `cannot filter on "name"`)
 	assert.Contains(t, err.Error(), "(token_id)")
 

@@ -178,7 +178,9 @@ func (s PluginServer) UpdateConnectionConfigs(req *proto.UpdateConnectionConfigs
 	for connectionName, err := range failedConnections {
 		res.FailedConnections[connectionName] = err.Error()
 	}
-	return &proto.UpdateConnectionConfigsResponse{}, err
+	// PATCHED (steampipe-plugin-vercel): return the failures just gathered;
+	// unpatched, an empty response dropped them, so a bad config passed.
+	return res, err
 }
 
 func (s PluginServer) GetSupportedOperations(*proto.GetSupportedOperationsRequest) (*proto.GetSupportedOperationsResponse, error) {

@@ -155,8 +155,25 @@ func (c *ConnectionConfigSchema) parseConfigWithHclTags(config *proto.Connection
 	if diags.HasErrors() {
 		return nil, DiagsToError(fmt.Sprintf("failed to parse connection config for connection '%s'", config.Connection), diags)
 	}
+	// PATCHED (steampipe-plugin-vercel): HCL converts a number or a bool to
+	// the string a field asks for; a plugin whose config must refuse that
+	// (or check anything else) implements ConnectionConfigValidator.
+	if validator, ok := configStruct.(ConnectionConfigValidator); ok {
+		if err := validator.Validate(); err != nil {
+			return nil, fmt.Errorf("failed to parse connection config for connection '%s': %w", config.Connection, err)
+		}
+	}
 	// return the struct by value
 	return helpers.DereferencePointer(configStruct), nil
+}
+
+// ConnectionConfigValidator is implemented by a connection config struct
+// (the pointer NewInstance returns) that checks its decoded content. Its
+// error fails the connection, like a parse error.
+//
+// PATCHED (steampipe-plugin-vercel).
+type ConnectionConfigValidator interface {
+	Validate() error
 }
 
 func parseConfig(configString []byte, filename string, startPos hcl.Pos) (hcl.Body, hcl.Diagnostics) {

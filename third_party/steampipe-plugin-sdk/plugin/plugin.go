@@ -455,6 +455,9 @@ func (p *Plugin) executeForConnection(streamContext context.Context, req *proto.
 		TtlSeconds:     queryContext.CacheTTL,
 		CallId:         connectionCallId,
 		StreamContext:  streamContext,
+		// PATCHED (steampipe-plugin-vercel): lets the cache stop this scan
+		// once no caller reads it (nil when the cache is off).
+		CancelFetch: cancel,
 	}
 	// convert back to proto.SortColumn
 	for _, sortColumn := range queryContext.SortOrder {

@@ -874,6 +874,12 @@ func (d *QueryData) buildRowAsync(ctx context.Context, rowData *rowData, rowChan
 			return
 		}
 
+		// PATCHED (steampipe-plugin-vercel): rows leave in the order their
+		// items were streamed (the API's order) whether or not a sort order
+		// was pushed down, so two runs give the same output. A failed row
+		// releases the next one too, which would otherwise wait forever.
+		defer rowData.orderingWg.Done()
+
 		// delegate the work to a row object
 		row, err := rowData.getRow(ctx)
 		if err != nil {
@@ -886,14 +892,12 @@ func (d *QueryData) buildRowAsync(ctx context.Context, rowData *rowData, rowChan
 				// NOTE: add the Steampipecontext data to the row
 				d.addContextData(row, rowData)
 			}
-			// if ordering is being applied, wait until prev row is ready to ensure ordering
-			if len(d.QueryContext.SortOrder) > 0 && prevRowWg != nil {
+			// wait until prev row is ready to ensure ordering
+			if prevRowWg != nil {
 				prevRowWg.Wait()
 			}
 
 			rowChan <- row
-			// close our own wait group
-			rowData.orderingWg.Done()
 		}
 	}()
 }

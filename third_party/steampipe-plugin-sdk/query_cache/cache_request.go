@@ -23,6 +23,11 @@ type CacheRequest struct {
 	pageCount     int64
 	rowCount      int
 	StreamContext context.Context
+	// PATCHED (steampipe-plugin-vercel): CancelFetch stops the scan that
+	// feeds this request's set, which runs detached from every caller's
+	// context; setRequest.unsubscribe calls it when the last subscriber
+	// leaves before the set is complete.
+	CancelFetch context.CancelFunc
 }
 
 func (req *CacheRequest) ttl() time.Duration {

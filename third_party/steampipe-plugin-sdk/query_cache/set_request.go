@@ -50,6 +50,13 @@ func (req *setRequest) subscribe(subscriber *setRequestSubscriber) {
 func (req *setRequest) unsubscribe(subscriber *setRequestSubscriber) {
 	// note: requestLock must be locked when this is called
 	delete(req.subscribers, subscriber)
+	// PATCHED (steampipe-plugin-vercel): with nobody left to read it, stop
+	// the scan now. Unpatched, the scan only noticed when it produced its
+	// next row, so a request that hangs (or paging that yields no rows) ran
+	// on after every caller had gone.
+	if len(req.subscribers) == 0 && req.state == requestInProgress && req.CancelFetch != nil {
+		req.CancelFetch()
+	}
 }
 
 func (req *setRequest) getBufferedRows() []*sdkproto.Row {

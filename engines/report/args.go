@@ -1,0 +1,128 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+)
+
+// options is a parsed command line.
+type options struct {
+	config      string
+	connections string
+	output      string
+	all         bool
+	failOn      severity
+	failOnNew   bool
+	exceptions  string
+	baseline    string
+	controls    string
+	vars        map[string]int
+	// at is the time the controls judge the tokens at; zero for now.
+	at time.Time
+}
+
+// usageError is a wrong command line or configuration (exit status 2).
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+// parseArgs reads the command line. It returns flag.ErrHelp for --help and
+// a usageError for anything wrong.
+func parseArgs(args []string) (options, error) {
+	var opts options
+	var failOn, at string
+	var settings listFlag
+	fs := flag.NewFlagSet(commandName, flag.ContinueOnError)
+	fs.SetOutput(io.Discard) // run prints errors and usage itself
+	fs.StringVar(&opts.config, "config", "", "")
+	fs.StringVar(&opts.connections, "connections", "", "")
+	fs.StringVar(&opts.output, "output", formats[0], "")
+	fs.BoolVar(&opts.all, "all", false, "")
+	fs.StringVar(&failOn, "fail-on", "", "")
+	fs.BoolVar(&opts.failOnNew, "fail-on-new", false, "")
+	fs.StringVar(&opts.exceptions, "exceptions", "", "")
+	fs.StringVar(&opts.baseline, "baseline", "", "")
+	fs.StringVar(&opts.controls, "controls", "", "")
+	fs.Var(&settings, "var", "")
+	fs.StringVar(&at, "at", "", "")
+	err := fs.Parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		return options{}, err
+	}
+	if err == nil && fs.NArg() > 0 {
+		err = fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	if err == nil {
+		err = opts.complete(failOn, at, settings)
+	}
+	if err != nil {
+		return options{}, usageError{err}
+	}
+	return opts, nil
+}
+
+// complete checks and stores what the flag package cannot.
+func (o *options) complete(failOn, at string, settings listFlag) error {
+	if !slices.Contains(formats, o.output) {
+		return fmt.Errorf("--output %q: want one of %s", o.output, strings.Join(formats, ", "))
+	}
+	if o.config != "" && o.connections != "" {
+		return errors.New("--config and --connections: give one of them")
+	}
+	if failOn != "" {
+		sev, err := parseSeverity(failOn)
+		if err != nil {
+			return fmt.Errorf("--fail-on: %w", err)
+		}
+		o.failOn = sev
+	}
+	if o.failOnNew && o.baseline == "" {
+		return errors.New("--fail-on-new needs --baseline")
+	}
+	if at != "" {
+		t, err := time.Parse(time.RFC3339, at)
+		if err != nil {
+			return fmt.Errorf("--at %q: want an RFC 3339 time such as 2026-07-01T12:00:00Z", at)
+		}
+		o.at = t.UTC()
+	}
+	vars, err := parseVars(settings)
+	if err != nil {
+		return err
+	}
+	o.vars = vars
+	return nil
+}
+
+// failing tells whether an open alarm makes the run exit 1.
+func (o options) failing(r result) bool {
+	if !r.open() {
+		return false
+	}
+	if o.failOnNew && r.Baseline != baselineNew {
+		return false
+	}
+	switch {
+	case o.failOn != "":
+		return r.Severity.atLeast(o.failOn)
+	case o.failOnNew:
+		return true
+	}
+	return false
+}
+
+// listFlag collects every value of a repeatable flag.
+type listFlag []string
+
+func (l *listFlag) String() string { return strings.Join(*l, " ") }
+
+func (l *listFlag) Set(value string) error {
+	*l = append(*l, value)
+	return nil
+}

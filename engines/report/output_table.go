@@ -1,0 +1,54 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/display"
+)
+
+// writeTable writes the report for a terminal: a heading, the findings
+// under aligned columns, and what to fix.
+func writeTable(w io.Writer, r *report, all bool) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Vercel token audit at %s\n", r.EvaluatedAt)
+	fmt.Fprintf(&b, "Connections: %s\n", connectionList(r))
+	fmt.Fprintf(&b, "Results: %s\n\n", summary(r))
+	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "SEVERITY\tSTATUS\tCONTROL\tCONNECTION\tTOKEN\tTOKEN ID\tREASON\tNOTE")
+	for _, res := range r.findings(all) {
+		cells := []string{string(res.Severity), statusLabel(res), res.Control, res.Connection, tokenLabel(res), res.TokenID, res.Reason, note(res)}
+		for i, cell := range cells {
+			// A tab or newline inside a cell would break the columns.
+			cells[i] = display.Terminal(cell)
+		}
+		fmt.Fprintln(tw, strings.Join(cells, "\t"))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	writeResolvedAndStale(&b, r, display.Terminal)
+	if _, err := io.WriteString(w, b.String()); err != nil {
+		return fmt.Errorf("writing the table: %w", err)
+	}
+	return nil
+}
+
+// writeResolvedAndStale lists what the baseline says is fixed and the
+// exceptions that name no token, in plain text.
+func writeResolvedAndStale(b *strings.Builder, r *report, clean func(string) string) {
+	if len(r.Resolved) > 0 {
+		fmt.Fprintf(b, "\nResolved since the baseline:\n")
+		for _, res := range r.Resolved {
+			fmt.Fprintf(b, "  %s %s %s %s\n", res.Control, clean(res.Connection), clean(tokenLabel(res)), res.TokenID)
+		}
+	}
+	if len(r.StaleExceptions) > 0 {
+		fmt.Fprintf(b, "\nExceptions that name no audited token (remove them from the file):\n")
+		for _, e := range r.StaleExceptions {
+			fmt.Fprintf(b, "  %s %s (accepted by %s until %s)\n", clean(e.TokenID), clean(e.Control), clean(e.AcceptedBy), clean(e.Until))
+		}
+	}
+}

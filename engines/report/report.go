@@ -1,0 +1,97 @@
+package main
+
+import (
+	"time"
+
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/display"
+)
+
+// reportSchema names the JSON report's format; a baseline must carry it.
+const reportSchema = "steampipe_report_vercel/v1"
+
+// report is a finished audit: what every output format shows.
+type report struct {
+	reportHead
+	Results []result `json:"results"`
+	// Resolved are the baseline's alarms that no longer alarm; nil without
+	// --baseline.
+	Resolved []result `json:"resolved,omitempty"`
+	// StaleExceptions name tokens no audited connection has.
+	StaleExceptions []exception `json:"stale_exceptions,omitempty"`
+
+	controls    []control
+	hasBaseline bool
+}
+
+// reportHead is what the report says before its results.
+type reportHead struct {
+	Schema      string              `json:"schema"`
+	EvaluatedAt string              `json:"evaluated_at"`
+	Variables   map[string]int      `json:"variables"`
+	Connections []connectionSummary `json:"connections"`
+	Counts      map[string]int      `json:"counts"`
+}
+
+type connectionSummary struct {
+	Name   string `json:"name"`
+	Tokens int    `json:"tokens"`
+}
+
+func newReport(now time.Time, vars map[string]int, controls []control, read []connectionTokens, results []result) *report {
+	r := &report{
+		reportHead: reportHead{Schema: reportSchema, EvaluatedAt: display.Timestamp(now), Variables: vars},
+		Results:    results,
+		controls:   controls,
+	}
+	for _, c := range read {
+		r.Connections = append(r.Connections, connectionSummary{Name: c.Name, Tokens: len(c.Tokens)})
+	}
+	return r
+}
+
+// count fills Counts once exceptions and the baseline are applied: one
+// count per status, plus accepted alarms (also counted as alarms) and,
+// with a baseline, new, still open and resolved alarms.
+func (r *report) count() {
+	r.Counts = map[string]int{}
+	for _, s := range statuses {
+		r.Counts[s] = 0
+	}
+	r.Counts["accepted"] = 0
+	if r.hasBaseline {
+		r.Counts[baselineNew], r.Counts[baselineStillOpen], r.Counts["resolved"] = 0, 0, len(r.Resolved)
+	}
+	for _, res := range r.Results {
+		r.Counts[res.Status]++
+		if res.accepted() {
+			r.Counts["accepted"]++
+		}
+		if res.Baseline != "" {
+			r.Counts[res.Baseline]++
+		}
+	}
+}
+
+// findings are the results human formats list by default: alarms and info.
+func (r *report) findings(all bool) []result {
+	if all {
+		return r.Results
+	}
+	var shown []result
+	for _, res := range r.Results {
+		if res.Status == statusAlarm || res.Status == statusInfo {
+			shown = append(shown, res)
+		}
+	}
+	return shown
+}
+
+// control returns the control with this id.
+func (r *report) control(id string) control {
+	for _, c := range r.controls {
+		if c.ID == id {
+			return c
+		}
+	}
+	return control{ID: id}
+}

@@ -1,0 +1,135 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/display"
+)
+
+// Exit statuses.
+const (
+	exitOK         = 0
+	exitFindings   = 1
+	exitUsage      = 2
+	exitIncomplete = 3
+)
+
+// run is the whole command: it parses args, writes the report to stdout and
+// messages to stderr, and returns the exit status.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	opts, err := parseArgs(args)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(stdout, usage())
+		return exitOK
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "Error: %s\n\n%s", display.Terminal(err.Error()), usage())
+		return exitUsage
+	}
+	r, err := audit(ctx, opts, stderr)
+	var usageErr usageError
+	switch {
+	case errors.As(err, &usageErr):
+		fmt.Fprintf(stderr, "Error: %s\n", display.Terminal(err.Error()))
+		return exitUsage
+	case err != nil:
+		fmt.Fprintf(stderr, "Error: the audit is incomplete, no report written: %s\n", display.Terminal(err.Error()))
+		return exitIncomplete
+	}
+	for _, e := range r.StaleExceptions {
+		fmt.Fprintf(stderr, "Warning: the exception for token %s and control %s names no audited token: remove it from %s\n",
+			display.Terminal(e.TokenID), display.Terminal(e.Control), display.Terminal(opts.exceptions))
+	}
+	// Render whole before writing, so a failure leaves no partial report.
+	var out bytes.Buffer
+	err = writeReport(&out, opts.output, r, opts.all)
+	if err == nil {
+		_, err = out.WriteTo(stdout)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "Error: %s\n", display.Terminal(err.Error()))
+		return exitIncomplete
+	}
+	for _, res := range r.Results {
+		if opts.failing(res) {
+			return exitFindings
+		}
+	}
+	return exitOK
+}
+
+// audit reads the tokens, runs the controls and applies exceptions and
+// baseline. Configuration problems come back as usageError.
+func audit(ctx context.Context, opts options, stderr io.Writer) (*report, error) {
+	controls, err := loadControls(opts.controls)
+	if err != nil {
+		return nil, usageError{err}
+	}
+	conns, err := opts.connectionList()
+	if err != nil {
+		return nil, usageError{err}
+	}
+	var exceptions []exception
+	if opts.exceptions != "" {
+		if exceptions, err = loadExceptions(opts.exceptions, controls); err != nil {
+			return nil, usageError{fmt.Errorf("exceptions file: %w", err)}
+		}
+	}
+	var previous []result
+	if opts.baseline != "" {
+		if previous, err = loadBaseline(opts.baseline); err != nil {
+			return nil, usageError{fmt.Errorf("baseline: %w", err)}
+		}
+	}
+	now := opts.at
+	if now.IsZero() {
+		now = time.Now().UTC()
+	}
+
+	progress := startProgress(stderr, conns)
+	read, err := readConnections(ctx, conns, progress)
+	progress.Stop()
+	if err != nil {
+		return nil, err
+	}
+	table, err := openTokenTable(ctx, tokenColumns)
+	if err != nil {
+		return nil, err
+	}
+	defer table.Close()
+	if err := table.insert(ctx, read); err != nil {
+		return nil, err
+	}
+	results, err := evaluate(ctx, table, controls, now, opts.vars)
+	if err != nil {
+		return nil, err
+	}
+
+	r := newReport(now, opts.vars, controls, read, results)
+	r.StaleExceptions = applyExceptions(r.Results, exceptions, now)
+	if opts.baseline != "" {
+		r.hasBaseline = true
+		r.Resolved = applyBaseline(r.Results, previous)
+	}
+	r.count()
+	return r, nil
+}
+
+// connectionList is who is audited: the connections of --connections, or
+// one connection from --config and the environment.
+func (o options) connectionList() ([]connection, error) {
+	if o.connections != "" {
+		conns, err := connectionsFromSPC(o.connections)
+		if err != nil {
+			return nil, fmt.Errorf("--connections: %w", err)
+		}
+		return conns, nil
+	}
+	return []connection{{Name: defaultConnection, HCL: o.config}}, nil
+}

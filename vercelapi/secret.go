@@ -1,0 +1,105 @@
+package vercelapi
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/hashicorp/go-hclog"
+)
+
+// redacted stands in for the token wherever a text would have shown it.
+const redacted = "[REDACTED]"
+
+// secret is what the client knows of its token: how to put it in a request
+// and how to mask it in a text. It holds the token in closures rather than
+// fields, so that nothing that formats a Client (%v, %#v, a panic) can print
+// it.
+type secret struct {
+	authorize func(http.Header)
+	redact    func(string) string
+}
+
+func newSecret(token string) secret {
+	// A server may echo the token in any of the forms it travels or is
+	// quoted in: raw (also inside "Bearer …"), escaped in a URL, or in JSON.
+	var pairs []string
+	seen := map[string]bool{}
+	quoted, _ := json.Marshal(token)
+	for _, form := range []string{token, url.PathEscape(token), url.QueryEscape(token), strings.Trim(string(quoted), `"`)} {
+		if form != "" && !seen[form] {
+			seen[form] = true
+			pairs = append(pairs, form, redacted)
+		}
+	}
+	replacer := strings.NewReplacer(pairs...)
+	return secret{
+		authorize: func(h http.Header) { h.Set("Authorization", "Bearer "+token) },
+		redact:    replacer.Replace,
+	}
+}
+
+// redactError returns err unchanged when no way of printing it, or any error
+// in its chain, shows the token. Otherwise it returns an error with the same
+// text, the token masked, whose chain no longer holds the original: nothing
+// a caller does with it (errors.As, %#v) can reach the token.
+func (s secret) redactError(err error) error {
+	if err == nil || !s.shows(err) {
+		return err
+	}
+	return &redactedError{msg: s.redact(err.Error())}
+}
+
+func (s secret) shows(err error) bool {
+	shows := func(text string) bool { return s.redact(text) != text }
+	if shows(fmt.Sprintf("%+v", err)) {
+		return true
+	}
+	queue := []error{err}
+	for len(queue) > 0 {
+		e := queue[0]
+		queue = queue[1:]
+		if e == nil {
+			continue
+		}
+		if shows(e.Error()) || shows(fmt.Sprintf("%#v", e)) {
+			return true
+		}
+		switch u := e.(type) {
+		case interface{ Unwrap() error }:
+			queue = append(queue, u.Unwrap())
+		case interface{ Unwrap() []error }:
+			queue = append(queue, u.Unwrap()...)
+		}
+	}
+	return false
+}
+
+// redactedError replaces an error whose chain held the token.
+type redactedError struct{ msg string }
+
+func (e *redactedError) Error() string { return e.msg }
+
+// log writes one line through the client's logger with every string and
+// error value masked: the one way the client logs.
+func (c *Client) log(level hclog.Level, msg string, args ...any) {
+	masked := make([]any, len(args))
+	for i, arg := range args {
+		switch v := arg.(type) {
+		case string:
+			masked[i] = c.secret.redact(v)
+		case error:
+			masked[i] = c.secret.redact(v.Error())
+		default:
+			masked[i] = v
+		}
+	}
+	c.logger.Log(level, msg, masked...)
+}
+
+// ErrTokenHasControlCharacter is returned by NewClient for a token holding a
+// newline or another control character: no HTTP header can carry it.
+var ErrTokenHasControlCharacter = errors.New("vercelapi: the API token contains a line break or another control character, so it cannot be sent; copy the token again (a Vercel token is one line of letters and digits)")
