@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -34,6 +35,9 @@ func TestParseConfigRejectsBadFlags(t *testing.T) {
 		{"host name", []string{"-tokens", "3", "-addr", "example.com:80"}, "loopback"},
 		{"no port", []string{"-tokens", "3", "-addr", "127.0.0.1"}, "missing port"},
 		{"stray argument", []string{"-tokens", "3", "serve"}, "unexpected arguments"},
+		{"bad foreign 404", []string{"-tokens", "3", "-foreign-404", "xml"}, "-foreign-404 must be html or json"},
+		{"not a status", []string{"-tokens", "3", "-always-status", "1000"}, "-always-status must be an HTTP status"},
+		{"negative cursor size", []string{"-tokens", "3", "-cursor-bytes", "-1"}, "-cursor-bytes must not be negative"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var stderr bytes.Buffer
@@ -54,6 +58,22 @@ func TestParseConfigAcceptsLoopbackAddresses(t *testing.T) {
 		if c.cursor != emulator.CursorString || c.latency != 20*time.Millisecond {
 			t.Fatalf("%s: config %+v", addr, c)
 		}
+	}
+}
+
+func TestFaultFlags(t *testing.T) {
+	c, err := parseConfig([]string{"-tokens", "3", "-always-status", "401", "-echo-headers", "-empty-pages", "-cursor-bytes", "4194304",
+		"-repeat-token", "-foreign-404", "html", "-retry-after", "Inf", "-omit-retry-after", "-reset-ms"}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := emulator.Faults{AlwaysStatus: 401, EchoHeaders: true, EmptyPages: true, CursorBytes: 4 << 20, RepeatToken: true,
+		Foreign404: emulator.Foreign404HTML, RetryAfter: "Inf", OmitRetryAfter: true, ResetInMillis: true}
+	if !reflect.DeepEqual(c.faults, want) {
+		t.Fatalf("faults %+v, want %+v", c.faults, want)
+	}
+	if c, _ := parseConfig([]string{"-tokens", "3", "-foreign-404", "json"}, io.Discard); c.faults.Foreign404 != emulator.Foreign404JSON {
+		t.Fatalf("-foreign-404 json gave %v", c.faults.Foreign404)
 	}
 }
 

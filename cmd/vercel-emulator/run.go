@@ -58,12 +58,14 @@ func serve(ctx context.Context, c config, f *emulator.Fixture, stdout, stderr io
 	if err != nil {
 		return fmt.Errorf("starting the emulator: %w", err)
 	}
-	srv.SetFaults(emulator.Faults{Latency: c.latency})
+	faults := c.faults
+	faults.Latency = c.latency
+	srv.SetFaults(faults)
 	ln, err := net.Listen("tcp", c.addr)
 	if err != nil {
 		return fmt.Errorf("listening on %s: %w", c.addr, err)
 	}
-	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, MaxHeaderBytes: emulator.MaxHeaderBytes}
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(ln) }()
 
