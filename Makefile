@@ -8,6 +8,10 @@ CONFIG_FILE   := $(STEAMPIPE_DIR)/config/vercel.spc
 
 SQLITE_EXT := steampipe_sqlite_vercel.so
 EXPORTER   := steampipe_export_vercel
+# make postgres builds the extension into PG_BUILD for the PostgreSQL that
+# PG_CONFIG describes; make postgres-install installs it there.
+PG_BUILD  ?= build/postgres
+PG_CONFIG ?= pg_config
 
 # make query: the SQL to run through the SQLite extension.
 SQL ?= select name, type, scope_types, active_at, expires_at from vercel_user_token order by active_at desc
@@ -41,6 +45,17 @@ sqlite: deps
 
 export:
 	$(GO) build -o $(EXPORTER) ./engines/export
+
+# The Postgres engine (docs/index.md#postgres): the .so, .control, --1.0.sql
+# and install.sh in $(PG_BUILD).
+.PHONY: postgres postgres-install
+postgres: deps
+	mkdir -p $(PG_BUILD)
+	$(MAKE) -C $(PG_BUILD) -f $(CURDIR)/engines/postgres/fdw/Makefile VPATH=$(CURDIR)/engines/postgres/fdw \
+		PG_CONFIG=$(PG_CONFIG) GO=$(GO) with_llvm=no
+
+postgres-install: postgres
+	PG_CONFIG=$(PG_CONFIG) $(PG_BUILD)/install.sh
 
 # The main job: SQL over your Vercel tokens, with VERCEL_API_TOKEN set.
 query: sqlite
@@ -77,4 +92,4 @@ emulator:
 	$(GO) run ./cmd/vercel-emulator -fixture emulator/fixtures/sample.json
 
 clean:
-	rm -rf bin $(SQLITE_EXT) $(SQLITE_EXT:.so=.h) $(EXPORTER)
+	rm -rf bin $(PG_BUILD) $(SQLITE_EXT) $(SQLITE_EXT:.so=.h) $(EXPORTER)
