@@ -13,13 +13,7 @@ import (
 	"strings"
 	"syscall"
 	"time"
-
-	"github.com/tokenaudit/steampipe-plugin-vercel/emulator"
 )
-
-// envTokenSeed seeds the fixture whose secret is VERCEL_API_TOKEN in the
-// test cluster's environment.
-const envTokenSeed = 99
 
 // cluster is a private, throw-away PostgreSQL: a copy of the machine's
 // PostgreSQL 15 binaries in a temporary tree (PostgreSQL finds its share and
@@ -53,9 +47,17 @@ func readPGConfig() (pgDirs, error) {
 	return d, nil
 }
 
-// startCluster builds and installs the extension and starts a cluster in
-// dir, which the postgres user must be able to read.
-func startCluster(dir string) (*cluster, error) {
+// installation is the extension built and installed into a private copy
+// of the machine's PostgreSQL.
+type installation struct {
+	dir string
+	bin string
+}
+
+// prepareInstallation builds the extension and installs it with its own
+// install.sh into a private installation in dir, which the postgres user
+// must be able to read.
+func prepareInstallation(dir string) (*installation, error) {
 	pg, err := readPGConfig()
 	if err != nil {
 		return nil, err
@@ -69,6 +71,16 @@ func startCluster(dir string) (*cluster, error) {
 		return nil, fmt.Errorf("create the private installation: %w", err)
 	}
 	if err := runInstallScript(dir, build, inst, pg); err != nil {
+		return nil, err
+	}
+	return &installation{dir: dir, bin: filepath.Join(inst, pg.bin)}, nil
+}
+
+// start creates and starts a cluster named name; env is added to the
+// server's environment, which the plugin in each backend sees.
+func (inst *installation) start(name string, env ...string) (*cluster, error) {
+	dir := filepath.Join(inst.dir, name)
+	if err := os.Mkdir(dir, 0o755); err != nil {
 		return nil, err
 	}
 	c := &cluster{dir: dir, logPath: filepath.Join(dir, "server.log")}
@@ -92,10 +104,11 @@ func startCluster(dir string) (*cluster, error) {
 			}
 		}
 	}
-	bin := filepath.Join(inst, pg.bin)
-	initdb := exec.Command(filepath.Join(bin, "initdb"), "-D", data, "-U", "postgres", "--auth=trust", "--no-locale", "-E", "UTF8", "--no-sync")
+	// Its own TMPDIR: the SDK deletes a directory there.
+	baseEnv := []string{"PATH=/usr/bin:/bin", "TMPDIR=" + tmp}
+	initdb := exec.Command(filepath.Join(inst.bin, "initdb"), "-D", data, "-U", "postgres", "--auth=trust", "--no-locale", "-E", "UTF8", "--no-sync")
 	initdb.SysProcAttr = &syscall.SysProcAttr{Credential: owner}
-	initdb.Env = []string{"PATH=/usr/bin:/bin", "TMPDIR=" + tmp}
+	initdb.Env = baseEnv
 	if out, err := initdb.CombinedOutput(); err != nil {
 		return nil, fmt.Errorf("initdb: %w\n%s", err, out)
 	}
@@ -107,14 +120,11 @@ func startCluster(dir string) (*cluster, error) {
 		return nil, err
 	}
 	defer log.Close()
-	c.server = exec.Command(filepath.Join(bin, "postgres"), "-D", data, "-p", strconv.Itoa(c.port),
+	c.server = exec.Command(filepath.Join(inst.bin, "postgres"), "-D", data, "-p", strconv.Itoa(c.port),
 		"-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "fsync=off",
 		"-c", "timezone=UTC", "-c", "max_connections=40", "-c", "shared_buffers=16MB")
 	c.server.SysProcAttr = &syscall.SysProcAttr{Credential: owner}
-	// The plugin in each backend sees this environment: its own TMPDIR
-	// (the SDK deletes a directory there) and a token for the tests of
-	// the environment's place in the token's precedence.
-	c.server.Env = []string{"PATH=/usr/bin:/bin", "TMPDIR=" + tmp, "VERCEL_API_TOKEN=" + emulator.GenerateFixture(1, envTokenSeed).Secret()}
+	c.server.Env = append(baseEnv, env...)
 	c.server.Stdout, c.server.Stderr = log, log
 	if err := c.server.Start(); err != nil {
 		return nil, fmt.Errorf("start postgres: %w", err)

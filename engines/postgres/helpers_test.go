@@ -15,8 +15,9 @@ import (
 )
 
 var testCluster struct {
-	c   *cluster
-	err error
+	inst *installation
+	c    *cluster
+	err  error
 }
 
 func TestMain(m *testing.M) {
@@ -35,7 +36,10 @@ func runTests(m *testing.M) int {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
-	testCluster.c, testCluster.err = startCluster(dir)
+	testCluster.inst, testCluster.err = prepareInstallation(dir)
+	if testCluster.err == nil {
+		testCluster.c, testCluster.err = testCluster.inst.start("main")
+	}
 	if testCluster.c != nil {
 		defer testCluster.c.stop()
 	}
@@ -70,7 +74,24 @@ type database struct {
 // (on the search path, as Steampipe's connections are).
 func newDatabase(t *testing.T, hcl string) *database {
 	t.Helper()
-	c := requireCluster(t)
+	return newDatabaseIn(t, requireCluster(t), hcl)
+}
+
+// otherCluster starts a cluster of its own for one test, with env added to
+// the server's environment.
+func otherCluster(t *testing.T, name string, env ...string) *cluster {
+	t.Helper()
+	requireCluster(t)
+	c, err := testCluster.inst.start(name, env...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(c.stop)
+	return c
+}
+
+func newDatabaseIn(t *testing.T, c *cluster, hcl string) *database {
+	t.Helper()
 	db := &database{t: t, c: c, name: fmt.Sprintf("test_%d", databases.Add(1))}
 	if _, stderr := db.runIn("postgres", "create database "+db.name+";"); stderr != "" {
 		t.Fatalf("create database: %s", stderr)
@@ -119,7 +140,8 @@ func (db *database) mustExec(script string) string {
 	return stdout
 }
 
-// query runs one SELECT and decodes its rows, in order, through json_agg.
+// query runs one SELECT and decodes its rows, in order, through jsonb_agg
+// (on one line, unlike json_agg).
 func (db *database) query(sql string) []map[string]any {
 	db.t.Helper()
 	out := db.mustExec(asJSON(sql))
@@ -131,7 +153,7 @@ func (db *database) query(sql string) []map[string]any {
 }
 
 func asJSON(sql string) string {
-	return fmt.Sprintf("select coalesce(json_agg(q), '[]') from (%s) q;\n", strings.TrimSuffix(strings.TrimSpace(sql), ";"))
+	return fmt.Sprintf("select coalesce(jsonb_agg(q), '[]') from (%s) q;\n", strings.TrimSuffix(strings.TrimSpace(sql), ";"))
 }
 
 func sqlString(s string) string {
@@ -142,9 +164,4 @@ func sqlString(s string) string {
 func startAPI(t *testing.T, n int, seed int64, opts ...emulator.Option) *testapi.API {
 	t.Helper()
 	return testapi.Start(t, emulator.GenerateFixture(n, seed), opts...)
-}
-
-func testapiStart(t *testing.T, f *emulator.Fixture) *testapi.API {
-	t.Helper()
-	return testapi.Start(t, f)
 }

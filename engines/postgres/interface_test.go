@@ -7,8 +7,6 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/tokenaudit/steampipe-plugin-vercel/emulator"
 )
 
 // IMPORT FOREIGN SCHEMA defines the table as Steampipe does: every plugin
@@ -65,19 +63,20 @@ select count(*) from vercel_user_token;`, sqlString(second.HCL())))
 // then VERCEL_API_TOKEN in the server's environment.
 func TestTokenPrecedence(t *testing.T) {
 	a := startAPI(t, 4, 3)
-	envAPI := testapiStart(t, emulator.GenerateFixture(6, envTokenSeed))
+	envAPI := startAPI(t, 6, 4)
+	envCluster := otherCluster(t, "token_in_environment", "VERCEL_API_TOKEN="+envAPI.Secret)
 	t.Run("user mapping over config", func(t *testing.T) {
 		db := newDatabase(t, a.HCLWithToken("wrong-token-in-config"))
 		db.mustExec(fmt.Sprintf("create user mapping for current_user server vercel options (api_token %s);", sqlString(a.Secret)))
 		assert.Equal(t, "4\n", db.mustExec("select count(*) from vercel_user_token;"))
 	})
 	t.Run("config over environment", func(t *testing.T) {
-		db := newDatabase(t, envAPI.HCLWithToken(a.Secret))
+		db := newDatabaseIn(t, envCluster, envAPI.HCLWithToken(a.Secret))
 		_, stderr := db.run("select count(*) from vercel_user_token;")
 		assert.Contains(t, stderr, "28000", "the config's token, not the environment's, reached the API")
 	})
 	t.Run("environment", func(t *testing.T) {
-		db := newDatabase(t, fmt.Sprintf("base_url = %q", envAPI.URL))
+		db := newDatabaseIn(t, envCluster, fmt.Sprintf("base_url = %q", envAPI.URL))
 		assert.Equal(t, "6\n", db.mustExec("select count(*) from vercel_user_token;"))
 	})
 	t.Run("user mapping for public", func(t *testing.T) {
