@@ -9,6 +9,10 @@ CONFIG_FILE   := $(STEAMPIPE_DIR)/config/vercel.spc
 SQLITE_EXT ?= steampipe_sqlite_vercel.so
 EXPORTER   := steampipe_export_vercel
 TERMSAFE   ?= bin/termsafe
+# make postgres builds the extension into PG_BUILD for the PostgreSQL that
+# PG_CONFIG describes; make postgres-install installs it there.
+PG_BUILD  ?= build/postgres
+PG_CONFIG ?= pg_config
 
 # make query reads SQL, or SQL_FILE (a file, - for stdin), in scripts/query.sh.
 # Passed on as typed: make would expand a "$" in them when exporting.
@@ -20,6 +24,7 @@ ifdef SQL_FILE
 override SQL_FILE := $(value SQL_FILE)
 export SQL_FILE
 endif
+
 # make bench: the emulator's size and per-request latency.
 TOKENS  ?= 5000
 LATENCY ?= 20ms
@@ -53,6 +58,16 @@ export:
 
 termsafe:
 	@$(GO) build -o $(TERMSAFE) ./scripts/termsafe
+# The Postgres engine (docs/index.md#postgres): the .so, .control, --1.0.sql
+# and install.sh in $(PG_BUILD).
+.PHONY: postgres postgres-install
+postgres: deps
+	mkdir -p $(PG_BUILD)
+	$(MAKE) -C $(PG_BUILD) -f $(CURDIR)/engines/postgres/fdw/Makefile VPATH=$(CURDIR)/engines/postgres/fdw \
+		PG_CONFIG=$(PG_CONFIG) GO=$(GO) with_llvm=no
+
+postgres-install: postgres
+	PG_CONFIG=$(PG_CONFIG) $(PG_BUILD)/install.sh
 
 # The main job: SQL over your Vercel tokens, with VERCEL_API_TOKEN set.
 query: sqlite termsafe
@@ -92,4 +107,4 @@ emulator:
 	@scripts/emulator.sh
 
 clean:
-	rm -rf bin $(SQLITE_EXT) $(SQLITE_EXT:.so=.h) $(EXPORTER)
+	rm -rf bin $(PG_BUILD) $(SQLITE_EXT) $(SQLITE_EXT:.so=.h) $(EXPORTER)

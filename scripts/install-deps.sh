@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the SQLite engine and its tests need and a fresh Debian
 # machine may lack: the sqlite3 shell and libsqlite3-dev (sqlite3ext.h), and
-# chromium for the report's HTML test.
+# chromium for the report's HTML test, and PostgreSQL 15 with its server
+# headers (PGXS) for the Postgres engine and its tests.
 set -euo pipefail
 
 missing=()
@@ -10,6 +11,10 @@ command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
 command -v gcc >/dev/null 2>&1 || missing+=(gcc)
 # The report's HTML test renders the page in headless Chromium.
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+# The Postgres engine is built with PGXS for PostgreSQL 15 and its tests run
+# a private cluster with that server's initdb and postgres.
+[ -x /usr/lib/postgresql/15/bin/postgres ] || missing+=(postgresql-15)
+[ -f /usr/include/postgresql/15/server/foreign/fdwapi.h ] || missing+=(postgresql-server-dev-15)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 echo "installing ${missing[*]} from Debian's packages" >&2

@@ -1,0 +1,191 @@
+package main
+
+/*
+#include "bridge.h"
+*/
+import "C"
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"runtime/cgo"
+	"unsafe"
+)
+
+// The FDW callbacks of the C half land here. Every function recovers: a
+// panic unwinding into C would take the backend, and with it every session,
+// down. None blocks: a scan's rows come from its goroutine.
+
+// settings reads the server arguments every call passes.
+func settings(id C.uint32_t, name, config, token *C.char) serverSettings {
+	return serverSettings{id: uint32(id), name: C.GoString(name), config: optionalString(config), token: optionalString(token)}
+}
+
+// fail fills f for the C half to raise; it returns 0, C's "failed".
+func fail(f *C.GoFailure, err error, serverName string) C.int {
+	fl := failureOf(err, serverName)
+	f.message = C.CString(fl.message)
+	f.hint = C.CString(fl.hint)
+	for i := range len(f.sqlstate) - 1 {
+		f.sqlstate[i] = C.char(fl.sqlstate[i])
+	}
+	f.sqlstate[len(f.sqlstate)-1] = 0
+	return 0
+}
+
+// recoverInto turns a panic into a failure.
+func recoverInto(ok *C.int, f *C.GoFailure, serverName string) {
+	if r := recover(); r != nil {
+		*ok = fail(f, fmt.Errorf("%w: %v", errInternal, r), serverName)
+	}
+}
+
+// goPlan chooses a scan's plan at planning time. The quals are flattened:
+// quals[i] names a column and takes the next valueCounts[i] entries of
+// values. It returns 1 with the plan's JSON, rows and cost set, or 0.
+//
+//export goPlan
+func goPlan(serverID C.uint32_t, serverName, config, token, table *C.char,
+	used **C.char, nused C.int,
+	qualColumns **C.char, valueCounts *C.int, values **C.char, nquals C.int, otherQuals C.int,
+	limit C.int64_t, planOut **C.char, rows, cost *C.double, f *C.GoFailure) (ok C.int) {
+	s := settings(serverID, serverName, config, token)
+	defer recoverInto(&ok, f, s.name)
+	schema, err := s.table(C.GoString(table))
+	if err != nil {
+		return fail(f, err, s.name)
+	}
+	columns := goStrings(qualColumns, int(nquals))
+	counts := unsafe.Slice(valueCounts, int(nquals))
+	total := 0
+	for _, n := range counts {
+		total += int(n)
+	}
+	all := goStrings(values, total)
+	quals := make([]qual, len(columns))
+	for i, column := range columns {
+		quals[i] = qual{column: column, values: all[:counts[i]]}
+		all = all[counts[i]:]
+	}
+	p := newPlan(schema, C.GoString(table), goStrings(used, int(nused)), quals, int(otherQuals), int64(limit))
+	text, err := p.encode()
+	if err != nil {
+		return fail(f, err, s.name)
+	}
+	*planOut, *rows, *cost = C.CString(text), C.double(p.rows()), C.double(p.cost())
+	return 1
+}
+
+// goExplain describes a plan for EXPLAIN; the result is malloc'd.
+//
+//export goExplain
+func goExplain(planText *C.char) *C.char {
+	defer func() { _ = recover() }()
+	p, err := decodePlan(C.GoString(planText))
+	if err != nil {
+		return C.CString(err.Error())
+	}
+	return C.CString(p.explain())
+}
+
+// goImport returns IMPORT FOREIGN SCHEMA's statements as a malloc'd array
+// of *count malloc'd strings, or NULL with f filled.
+//
+//export goImport
+func goImport(serverID C.uint32_t, serverName, config, token, fromSchema *C.char, count *C.int, f *C.GoFailure) (out **C.char) {
+	s := settings(serverID, serverName, config, token)
+	var ok C.int = 1
+	defer func() {
+		recoverInto(&ok, f, s.name)
+		if ok == 0 {
+			out = nil
+		}
+	}()
+	statements, err := importStatements(s, C.GoString(fromSchema))
+	if err != nil {
+		ok = fail(f, err, s.name)
+		return nil
+	}
+	array := (**C.char)(C.malloc(C.size_t(max(len(statements), 1)) * C.size_t(unsafe.Sizeof(uintptr(0)))))
+	slots := unsafe.Slice(array, len(statements))
+	for i, statement := range statements {
+		slots[i] = C.CString(statement)
+	}
+	*count = C.int(len(statements))
+	return array
+}
+
+// goScanStart starts a scan of a plan and returns its handle, with the read
+// end of its pipe in fd; 0 with f filled when it cannot start.
+//
+//export goScanStart
+func goScanStart(serverID C.uint32_t, serverName, config, token, connection, planText *C.char,
+	attributes **C.char, nattributes C.int, fd *C.int, f *C.GoFailure) (handle C.uintptr_t) {
+	s := settings(serverID, serverName, config, token)
+	var ok C.int = 1
+	defer func() {
+		recoverInto(&ok, f, s.name)
+		if ok == 0 {
+			handle = 0
+		}
+	}()
+	p, err := decodePlan(C.GoString(planText))
+	if err != nil {
+		ok = fail(f, err, s.name)
+		return 0
+	}
+	target := scanTarget{connection: C.GoString(connection), attributes: goStrings(attributes, int(nattributes))}
+	sc, err := startScan(s, p, target)
+	if err != nil {
+		ok = fail(f, err, s.name)
+		return 0
+	}
+	*fd = C.int(sc.readFD)
+	return C.uintptr_t(cgo.NewHandle(sc))
+}
+
+// goScanNext takes the scan's next item without blocking. For a row it
+// fills values, one malloc'd string or NULL per attribute.
+//
+//export goScanNext
+func goScanNext(handle C.uintptr_t, values **C.char, f *C.GoFailure) (status C.int) {
+	sc := cgo.Handle(handle).Value().(*scan)
+	defer func() {
+		var ok C.int = 1
+		recoverInto(&ok, f, sc.serverName)
+		if ok == 0 {
+			status = C.GO_SCAN_ERROR
+		}
+	}()
+	item, ok := sc.next()
+	switch {
+	case !ok:
+		return C.GO_SCAN_WAIT
+	case errors.Is(item.err, io.EOF):
+		return C.GO_SCAN_END
+	case item.err != nil:
+		fail(f, item.err, sc.serverName)
+		return C.GO_SCAN_ERROR
+	}
+	out := unsafe.Slice(values, len(item.values))
+	for i, v := range item.values {
+		out[i] = nil
+		if v != nil {
+			out[i] = C.CString(*v)
+		}
+	}
+	return C.GO_SCAN_ROW
+}
+
+// goScanEnd stops a scan and forgets its handle. It is called once per
+// started scan: by EndForeignScan, ReScanForeignScan, or when the query's
+// memory goes away after an error.
+//
+//export goScanEnd
+func goScanEnd(handle C.uintptr_t) {
+	defer func() { _ = recover() }()
+	h := cgo.Handle(handle)
+	h.Value().(*scan).end()
+	h.Delete()
+}
