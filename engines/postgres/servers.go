@@ -45,7 +45,7 @@ func (s serverSettings) engine() (*inprocess.Engine, error) {
 	}
 	srv, ok := servers.byID[s.id]
 	if !ok {
-		engine, err := inprocess.New()
+		engine, err := inprocess.New(inprocess.CacheOffByDefault())
 		if err != nil {
 			return nil, err
 		}

@@ -15,11 +15,18 @@ const (
 	// EnvCacheMaxTTL is how long, in seconds, a scan's rows serve later
 	// scans asking for the same rows.
 	EnvCacheMaxTTL = "STEAMPIPE_CACHE_MAX_TTL"
+	// EnvCacheMaxSizeMb bounds the memory the query cache may hold.
+	EnvCacheMaxSizeMb = "STEAMPIPE_CACHE_MAX_SIZE_MB"
 )
 
 // DefaultCacheTTL is Steampipe's default: short enough that a revoked token
 // drops out of results within minutes.
 const DefaultCacheTTL = 300 * time.Second
+
+// DefaultCacheMaxSizeMb bounds the cache of one engine: an engine lives in
+// a process of its host (a sqlite3 shell, each PostgreSQL backend), and the
+// SDK's store, left unbounded, reserves about 290 MB up front.
+const DefaultCacheMaxSizeMb = 32
 
 // cacheSettings decide whether a query may be served from, and feed, the
 // SDK's query cache: rows of a scan serve every scan of the same table that
@@ -27,12 +34,24 @@ const DefaultCacheTTL = 300 * time.Second
 // until they are ttl old. A scan that asks while another is still fetching
 // shares its requests.
 type cacheSettings struct {
-	enabled bool
-	ttl     time.Duration
+	enabled   bool
+	ttl       time.Duration
+	maxSizeMb int
 }
 
-func cacheSettingsFromEnv() (cacheSettings, error) {
-	s := cacheSettings{enabled: true, ttl: DefaultCacheTTL}
+// Option changes an engine's defaults; the environment still wins.
+type Option func(*cacheSettings)
+
+// CacheOffByDefault leaves the query cache off unless STEAMPIPE_CACHE=true,
+// for hosts that keep an engine in each of many processes and can repeat a
+// scan themselves: PostgreSQL materialises a foreign scan it reads twice, and
+// every backend holding a cache would cost tens of megabytes.
+func CacheOffByDefault() Option {
+	return func(s *cacheSettings) { s.enabled = false }
+}
+
+func cacheSettingsFromEnv(defaults cacheSettings) (cacheSettings, error) {
+	s := defaults
 	if v, ok := os.LookupEnv(EnvCache); ok && v != "" {
 		enabled, err := strconv.ParseBool(v)
 		if err != nil {
@@ -46,6 +65,13 @@ func cacheSettingsFromEnv() (cacheSettings, error) {
 			return s, fmt.Errorf("%s=%q: want a whole number of seconds, at least 1", EnvCacheMaxTTL, v)
 		}
 		s.ttl = time.Duration(seconds) * time.Second
+	}
+	if v, ok := os.LookupEnv(EnvCacheMaxSizeMb); ok && v != "" {
+		mb, err := strconv.ParseInt(v, 10, 32)
+		if err != nil || mb < 1 {
+			return s, fmt.Errorf("%s=%q: want a whole number of megabytes, at least 1", EnvCacheMaxSizeMb, v)
+		}
+		s.maxSizeMb = int(mb)
 	}
 	return s, nil
 }

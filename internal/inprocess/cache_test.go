@@ -38,8 +38,31 @@ func TestSecondScanIsServedFromTheCache(t *testing.T) {
 	}
 }
 
+func TestCacheOffByDefaultLeavesTheChoiceToTheEnvironment(t *testing.T) {
+	for _, tc := range []struct {
+		cache string
+		lists int
+	}{{"", 6}, {"false", 6}, {"true", 2}} {
+		t.Run("STEAMPIPE_CACHE="+tc.cache, func(t *testing.T) {
+			testapi.IsolateEnv(t)
+			t.Setenv(EnvCache, tc.cache)
+			api := startAPI(t, 150)
+			e, err := New(CacheOffByDefault())
+			require.NoError(t, err)
+			t.Cleanup(e.Close)
+			require.NoError(t, e.Configure(api.HCL()))
+			for range 3 {
+				ids, err := readAll(t.Context(), e, tokenQuery("token_id"), "token_id")
+				require.NoError(t, err)
+				assert.Len(t, ids, 150)
+			}
+			assert.Equal(t, tc.lists, api.Server.Count(emulator.EndpointList), "list requests for three scans of two pages")
+		})
+	}
+}
+
 func TestBadCacheSettingsFailNew(t *testing.T) {
-	for _, env := range [][2]string{{EnvCache, "sometimes"}, {EnvCacheMaxTTL, "0"}, {EnvCacheMaxTTL, "-5"}, {EnvCacheMaxTTL, "1h"}} {
+	for _, env := range [][2]string{{EnvCache, "sometimes"}, {EnvCacheMaxTTL, "0"}, {EnvCacheMaxTTL, "-5"}, {EnvCacheMaxTTL, "1h"}, {EnvCacheMaxSizeMb, "0"}, {EnvCacheMaxSizeMb, "lots"}} {
 		t.Run(env[0]+"="+env[1], func(t *testing.T) {
 			testapi.IsolateEnv(t)
 			t.Setenv(env[0], env[1])

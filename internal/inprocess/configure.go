@@ -78,6 +78,7 @@ func (e *Engine) setConnectionConfig(hcl string) (failed map[string]string, err 
 		res, err := e.server.UpdateConnectionConfigs(&proto.UpdateConnectionConfigsRequest{Changed: req.Configs})
 		return res.GetFailedConnections(), err
 	}
+	req.MaxCacheSizeMb = int64(e.cache.maxSizeMb)
 	if e.cacheBuilt {
 		req.MaxCacheSizeMb = -1 // -1: keep the cache
 	}

@@ -45,14 +45,19 @@ type Engine struct {
 
 // New creates the plugin server. The connection is configured by Configure,
 // or from the environment by the first call that needs it. The query cache
-// follows STEAMPIPE_CACHE and STEAMPIPE_CACHE_MAX_TTL (see cacheSettings).
-func New() (_ *Engine, err error) {
+// follows STEAMPIPE_CACHE, STEAMPIPE_CACHE_MAX_TTL and STEAMPIPE_CACHE_MAX_SIZE_MB
+// over the defaults the options set (see cacheSettings).
+func New(options ...Option) (_ *Engine, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("starting the %s plugin: %w", vercel.PluginName, helpers.ToError(r))
 		}
 	}()
-	cache, err := cacheSettingsFromEnv()
+	defaults := cacheSettings{enabled: true, ttl: DefaultCacheTTL, maxSizeMb: DefaultCacheMaxSizeMb}
+	for _, option := range options {
+		option(&defaults)
+	}
+	cache, err := cacheSettingsFromEnv(defaults)
 	if err != nil {
 		return nil, fmt.Errorf("query cache: %w", err)
 	}
