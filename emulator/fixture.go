@@ -23,9 +23,9 @@ type Fixture struct {
 	// User is the AuthUser object GET /v2/user answers with; without it
 	// that endpoint answers 404.
 	User json.RawMessage `json:"user,omitempty"`
-	// LeftTeams are the ids of teams of Teams the user has left: not
-	// listed, not usable as team context, 403 when asked for.
-	LeftTeams []string `json:"left_teams,omitempty"`
+	// LeftTeams are teams the user has left: not listed, not usable as
+	// team context, 403 when asked for by id or slug.
+	LeftTeams []Team `json:"left_teams,omitempty"`
 }
 
 // Team is a team of the user, usable as team context. In a fixture file it
@@ -84,7 +84,7 @@ func (f *Fixture) check() ([]tokenMeta, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := validateTeams(f.Teams); err != nil {
+	if err := validateTeams(slices.Concat(f.Teams, f.LeftTeams)); err != nil {
 		return nil, err
 	}
 	if err := validateTeamsAndUser(f); err != nil {

@@ -95,14 +95,12 @@ func derivedID(seed int64, what string) string {
 // user, alice, who owns every token.
 func (g *generator) teamsAndUser(f *Fixture, seed int64) {
 	userID := derivedID(seed, "user")
-	teams := make([]Team, 0, len(g.teams)+1)
+	teams := make([]Team, 0, len(g.teams))
 	for i, plan := range memberTeamPlans()[:len(g.teams)] {
 		teams = append(teams, g.team(g.teams[i].ID, g.teams[i].Slug, plan, userID))
 	}
-	leftID := "team_" + derivedID(seed, "left team")
-	teams = append(teams, g.team(leftID, leftTeamSlug, leftTeamPlan, userID))
 	f.Teams = teams
-	f.LeftTeams = []string{leftID}
+	f.LeftTeams = []Team{g.team("team_"+derivedID(seed, "left team"), leftTeamSlug, leftTeamPlan, userID)}
 	f.User = mustMarshal(userObject{
 		ID: userID, Email: "alice@acme.example", Name: "Alice Example", Username: "alice",
 		DefaultTeamID: g.teams[0].ID, CreatedAt: g.now - 1200*millisPerDay,

@@ -8,13 +8,7 @@ import (
 // splitTeams returns the fixture's member teams, newest first, and the
 // teams the user has left.
 func splitTeams(f *Fixture) (members, left []Team) {
-	for _, t := range f.Teams {
-		if slices.Contains(f.LeftTeams, t.ID) {
-			left = append(left, t)
-		} else {
-			members = append(members, t)
-		}
-	}
+	members, left = slices.Clone(f.Teams), slices.Clone(f.LeftTeams)
 	slices.SortStableFunc(members, func(a, b Team) int { return compareNewestFirst(a.createdAt, b.createdAt) })
 	return members, left
 }

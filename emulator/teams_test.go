@@ -42,13 +42,15 @@ func TestGeneratedTeamsAreTheScopedTeamsPlusOneLeft(t *testing.T) {
 		t.Fatalf("left teams = %v, want one", f.LeftTeams)
 	}
 	for _, team := range f.Teams {
-		left := slices.Contains(f.LeftTeams, team.ID)
-		if left == scoped[team.ID] {
-			t.Errorf("team %s: scoped by a token %v, left %v; want exactly one of them", team.Slug, scoped[team.ID], left)
+		if !scoped[team.ID] {
+			t.Errorf("team %s: no token's scope names it", team.Slug)
 		}
 	}
-	if len(scoped) != len(f.Teams)-1 {
-		t.Errorf("scopes name %d teams, the fixture has %d member teams", len(scoped), len(f.Teams)-1)
+	if scoped[f.LeftTeams[0].ID] {
+		t.Error("a token's scope names the team the user left")
+	}
+	if len(scoped) != len(f.Teams) {
+		t.Errorf("scopes name %d teams, the fixture has %d member teams", len(scoped), len(f.Teams))
 	}
 	if len(f.User) == 0 {
 		t.Error("no user")
@@ -90,10 +92,10 @@ func TestTeamGet(t *testing.T) {
 			t.Errorf("GET /v2/teams/%s answered team %s", ref, got["id"])
 		}
 	}
-	expectError(t, h.get("/v2/teams/"+f.LeftTeams[0]), http.StatusForbidden, "forbidden")
+	expectError(t, h.get("/v2/teams/"+f.LeftTeams[0].ID), http.StatusForbidden, "forbidden")
 	expectError(t, h.get("/v2/teams/globex"), http.StatusForbidden, "forbidden")
 	expectError(t, h.get("/v2/teams/team_nope"), http.StatusNotFound, "not_found")
-	expectError(t, h.get("/v5/user/tokens?teamId="+f.LeftTeams[0]), http.StatusForbidden, "forbidden")
+	expectError(t, h.get("/v5/user/tokens?teamId="+f.LeftTeams[0].ID), http.StatusForbidden, "forbidden")
 }
 
 func TestATeamScopedTokenSeesOtherTeamsAndTheUserLimited(t *testing.T) {
@@ -157,10 +159,10 @@ func TestTeamListLoopsWhenToldTo(t *testing.T) {
 
 func TestFixtureRejectsBadTeamsAndUser(t *testing.T) {
 	for name, fixture := range map[string]string{
-		"left team not a team":  `{"teams":[{"id":"t1","slug":"a"}],"left_teams":["t2"]}`,
-		"same createdAt":        `{"teams":[{"id":"t1","slug":"a","createdAt":5},{"id":"t2","slug":"b","createdAt":5}]}`,
-		"user without id":       `{"user":{"username":"alice"}}`,
-		"createdAt not integer": `{"teams":[{"id":"t1","slug":"a","createdAt":"x"}]}`,
+		"left team's slug taken": `{"teams":[{"id":"t1","slug":"a"}],"left_teams":[{"id":"t2","slug":"a"}]}`,
+		"same createdAt":         `{"teams":[{"id":"t1","slug":"a","createdAt":5},{"id":"t2","slug":"b","createdAt":5}]}`,
+		"user without id":        `{"user":{"username":"alice"}}`,
+		"createdAt not integer":  `{"teams":[{"id":"t1","slug":"a","createdAt":"x"}]}`,
 	} {
 		if _, err := ParseFixture([]byte(fixture)); err == nil {
 			t.Errorf("%s: accepted", name)
