@@ -11,12 +11,16 @@ const (
 	EndpointCurrent Endpoint = "current" // GET /v5/user/tokens/current
 	EndpointCreate  Endpoint = "create"  // POST /v3/user/tokens
 	EndpointDelete  Endpoint = "delete"  // DELETE /v3/user/tokens/{id}
+	EndpointTeams   Endpoint = "teams"   // GET /v2/teams
+	EndpointTeam    Endpoint = "team"    // GET /v2/teams/{idOrSlug}
+	EndpointUser    Endpoint = "user"    // GET /v2/user
 	EndpointOther   Endpoint = "other"   // anything else, including wrong methods
 )
 
 type route struct {
 	endpoint Endpoint
 	tokenID  string // for get and delete
+	teamRef  string // for team: an id or a slug
 	method   string // the one method the path answers to; "" for unknown paths
 }
 
@@ -28,6 +32,13 @@ func matchPath(path string) route {
 		return route{endpoint: EndpointCreate, method: "POST"}
 	case "/v5/user/tokens/current":
 		return route{endpoint: EndpointCurrent, method: "GET"}
+	case "/v2/teams":
+		return route{endpoint: EndpointTeams, method: "GET"}
+	case "/v2/user":
+		return route{endpoint: EndpointUser, method: "GET"}
+	}
+	if ref, ok := tokenIDIn(path, "/v2/teams/"); ok {
+		return route{endpoint: EndpointTeam, teamRef: ref, method: "GET"}
 	}
 	if id, ok := tokenIDIn(path, "/v5/user/tokens/"); ok {
 		return route{endpoint: EndpointGet, tokenID: id, method: "GET"}

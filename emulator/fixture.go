@@ -20,12 +20,23 @@ type Fixture struct {
 	// Tokens are AuthToken objects exactly as Vercel sends them; fields the
 	// emulator does not know pass through untouched.
 	Tokens []json.RawMessage `json:"tokens"`
+	// User is the AuthUser object GET /v2/user answers with; without it
+	// that endpoint answers 404.
+	User json.RawMessage `json:"user,omitempty"`
+	// LeftTeams are teams the user has left: not listed, not usable as
+	// team context, 403 when asked for by id or slug.
+	LeftTeams []Team `json:"left_teams,omitempty"`
 }
 
-// Team is a team the user belongs to, usable as team context.
+// Team is a team of the user, usable as team context. In a fixture file it
+// is a Team object exactly as Vercel sends it (see team_json.go); id and
+// slug are required.
 type Team struct {
-	ID   string `json:"id"`
-	Slug string `json:"slug"`
+	ID   string
+	Slug string
+	// raw is the whole object; createdAt is its createdAt, 0 when absent.
+	raw       json.RawMessage
+	createdAt int64
 }
 
 // LoadFixture reads and validates a fixture file.
@@ -73,7 +84,10 @@ func (f *Fixture) check() ([]tokenMeta, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := validateTeams(f.Teams); err != nil {
+	if err := validateTeams(slices.Concat(f.Teams, f.LeftTeams)); err != nil {
+		return nil, err
+	}
+	if err := validateTeamsAndUser(f); err != nil {
 		return nil, err
 	}
 	if err := validateBearerTokens(f.BearerTokens, metas); err != nil {

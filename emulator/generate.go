@@ -23,8 +23,8 @@ func FixtureEpoch() time.Time {
 }
 
 // GenerateFixture returns n realistic tokens of every shape the API is known
-// to send, 3 teams and one bearer secret that authenticates as the first
-// token. The same n and seed always give the same fixture.
+// to send, the 3 teams their scopes name plus one the user has left, the
+// user (alice) and one bearer secret that authenticates as the first token. The same n and seed always give the same fixture.
 func GenerateFixture(n int, seed int64) *Fixture {
 	return GenerateFixtureAt(n, seed, FixtureEpoch())
 }
@@ -63,6 +63,7 @@ func GenerateFixtureAt(n int, seed int64, now time.Time) *Fixture {
 	for _, t := range tokens {
 		f.Tokens = append(f.Tokens, t.raw)
 	}
+	g.teamsAndUser(f, seed)
 	return f
 }
 

@@ -29,7 +29,7 @@ func TestGenerateFixtureSizes(t *testing.T) {
 		if err := f.Validate(); err != nil {
 			t.Fatalf("n=%d: %v", n, err)
 		}
-		if len(f.Tokens) != n || len(f.Teams) != 3 {
+		if len(f.Tokens) != n || len(f.Teams) != 3 || len(f.LeftTeams) != 1 {
 			t.Fatalf("n=%d: %d tokens, %d teams", n, len(f.Tokens), len(f.Teams))
 		}
 		if wantSecrets := min(n, 1); len(f.BearerTokens) != wantSecrets {

@@ -157,6 +157,8 @@ func (s *Server) answer(c *call, authorization string) *reply {
 		return s.create(c)
 	case EndpointDelete:
 		return s.delete(c)
+	case EndpointTeams, EndpointTeam, EndpointUser:
+		return s.answerTeamsAndUser(c)
 	}
 	return errorReply(http.StatusNotFound, "not_found", "The requested path was not found")
 }

@@ -17,7 +17,9 @@ type tokenStore struct {
 	newestFirst []*storedToken // sorted by createdAt, descending
 	byID        map[string]*storedToken
 	secrets     map[string]string // bearer secret → token id
-	teams       []Team
+	teams       []Team            // the user's teams, newest first
+	leftTeams   []Team            // teams the user has left
+	user        json.RawMessage
 }
 
 func newTokenStore(f *Fixture) (*tokenStore, error) {
@@ -29,8 +31,9 @@ func newTokenStore(f *Fixture) (*tokenStore, error) {
 		newestFirst: make([]*storedToken, len(metas)),
 		byID:        make(map[string]*storedToken, len(metas)),
 		secrets:     make(map[string]string, len(f.BearerTokens)),
-		teams:       slices.Clone(f.Teams),
 	}
+	s.teams, s.leftTeams = splitTeams(f)
+	s.user = f.User
 	for i, m := range metas {
 		t := &storedToken{tokenMeta: m, raw: f.Tokens[i]}
 		s.newestFirst[i] = t

@@ -18,7 +18,7 @@ func explain(err error) error {
 	)
 	switch {
 	case errors.As(err, &paging):
-		return fmt.Errorf("the API's token list would not end as Vercel's does, so the query stopped rather than return rows that may be wrong or incomplete: check base_url (if set), which must point at Vercel's API, then try again later (%w)", err)
+		return fmt.Errorf("the API's list would not end as Vercel's does, so the query stopped rather than return rows that may be wrong or incomplete: check base_url (if set), which must point at Vercel's API, then try again later (%w)", err)
 	case errors.As(err, &timeout):
 		return fmt.Errorf("the Vercel API did not answer in time (%w); if it keeps timing out, check base_url (if set) and any proxy or firewall between here and the API", err)
 	case !errors.As(err, &apiErr):

@@ -22,6 +22,8 @@ func Plugin(ctx context.Context) *plugin.Plugin {
 		},
 		RateLimiters: []*rate_limiter.Definition{APIRateLimiter()},
 		TableMap: map[string]*plugin.Table{
+			"vercel_team":       tableVercelTeam(ctx),
+			"vercel_user":       tableVercelUser(ctx),
 			"vercel_user_token": tableVercelUserToken(ctx),
 		},
 	}

@@ -2,11 +2,9 @@ package vercel
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
 	"github.com/turbot/steampipe-plugin-sdk/v5/plugin"
-	"github.com/turbot/steampipe-plugin-sdk/v5/plugin/transform"
 
 	"github.com/tokenaudit/steampipe-plugin-vercel/vercelapi"
 )
@@ -48,24 +46,6 @@ func userTokenColumns() []*plugin.Column {
 		column("sudo_expires_at", proto.ColumnType_TIMESTAMP, "When the user scope's multi-factor elevation ends; NULL without elevation.", func(r userTokenRow) any { return r.SudoExpiresAt }),
 		column("is_current", proto.ColumnType_BOOL, "True for the token this connection itself authenticates with.", func(r userTokenRow) any { return r.IsCurrent }),
 		column("title", proto.ColumnType_STRING, "Title of the resource: the token's name.", func(r userTokenRow) any { return r.Title }),
-	}
-}
-
-// column reads its value straight from the row: the SDK's FromField would
-// find the field by reflection and compile a regexp per column per row, the
-// largest CPU cost of a scan.
-func column(name string, columnType proto.ColumnType, description string, value func(userTokenRow) any) *plugin.Column {
-	return &plugin.Column{
-		Name:        name,
-		Type:        columnType,
-		Description: description,
-		Transform: transform.From(func(_ context.Context, d *transform.TransformData) (any, error) {
-			row, ok := d.HydrateItem.(userTokenRow)
-			if !ok {
-				return nil, fmt.Errorf("column %s: unexpected row type %T", name, d.HydrateItem)
-			}
-			return value(row), nil
-		}),
 	}
 }
 

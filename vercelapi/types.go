@@ -44,21 +44,21 @@ func (t *AuthToken) UnmarshalJSON(b []byte) error {
 	}
 	err := json.Unmarshal(b, &raw)
 	*t = AuthToken(raw.fields)
-	for _, ts := range []struct {
-		name string
-		raw  json.RawMessage
-		into **EpochMillis
-	}{
-		{"activeAt", raw.ActiveAt, &t.ActiveAt},
-		{"createdAt", raw.CreatedAt, &t.CreatedAt},
-		{"expiresAt", raw.ExpiresAt, &t.ExpiresAt},
-		{"leakedAt", raw.LeakedAt, &t.LeakedAt},
-		{"revokedAt", raw.RevokedAt, &t.RevokedAt},
-	} {
-		if err == nil {
-			*ts.into, err = millisField(ts.name, ts.raw)
-		}
+	if err == nil {
+		err = decodeMillisFields([]millisTarget{
+			{"activeAt", raw.ActiveAt, &t.ActiveAt},
+			{"createdAt", raw.CreatedAt, &t.CreatedAt},
+			{"expiresAt", raw.ExpiresAt, &t.ExpiresAt},
+			{"leakedAt", raw.LeakedAt, &t.LeakedAt},
+			{"revokedAt", raw.RevokedAt, &t.RevokedAt},
+		})
 	}
+	return nameItem("token", b, err)
+}
+
+// nameItem names the item whose field did not decode by its id, when it
+// has one.
+func nameItem(noun string, b []byte, err error) error {
 	if err == nil {
 		return nil
 	}
@@ -66,22 +66,23 @@ func (t *AuthToken) UnmarshalJSON(b []byte) error {
 		ID string `json:"id"`
 	}
 	if json.Unmarshal(b, &named) == nil && named.ID != "" {
-		return &tokenDecodeError{id: named.ID, err: err}
+		return &itemDecodeError{noun: noun, id: named.ID, err: err}
 	}
 	return err
 }
 
-// tokenDecodeError names the token whose field did not decode.
-type tokenDecodeError struct {
-	id  string
-	err error
+// itemDecodeError names the item (a token, a team) whose field did not
+// decode.
+type itemDecodeError struct {
+	noun, id string
+	err      error
 }
 
-func (e *tokenDecodeError) Error() string {
-	return fmt.Sprintf("token %s: %v", shorten(e.id), e.err)
+func (e *itemDecodeError) Error() string {
+	return fmt.Sprintf("%s %s: %v", e.noun, shorten(e.id), e.err)
 }
 
-func (e *tokenDecodeError) Unwrap() error { return e.err }
+func (e *itemDecodeError) Unwrap() error { return e.err }
 
 // EpochMillis is a Vercel timestamp: milliseconds since the Unix epoch,
 // within years 1 to 9999 (what SQL timestamps hold).
@@ -120,6 +121,26 @@ func millisField(name string, raw json.RawMessage) (*EpochMillis, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return &m, nil
+}
+
+// millisTarget is one timestamp field to decode: its JSON name, its raw
+// value and where the result goes.
+type millisTarget struct {
+	name string
+	raw  json.RawMessage
+	into **EpochMillis
+}
+
+// decodeMillisFields decodes each target in turn and stops at the first
+// error, which names its field.
+func decodeMillisFields(targets []millisTarget) error {
+	for _, ts := range targets {
+		var err error
+		if *ts.into, err = millisField(ts.name, ts.raw); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Time converts to UTC time.

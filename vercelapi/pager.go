@@ -1,0 +1,241 @@
+package vercelapi
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"github.com/hashicorp/go-hclog"
+)
+
+// MaxPageSize is the largest page the list endpoints serve.
+const MaxPageSize = 100
+
+// Bounds on paging. No real list comes near them; a server that breaks one
+// is not paging as Vercel does, and the list fails with a *PagingError
+// rather than run on (or grow) without end.
+const (
+	// MaxPages bounds the pages of one list: a million items at 100 a page.
+	MaxPages = 10_000
+	// MaxEmptyPagesInARow bounds a run of pages that bring no new item yet
+	// name a next page.
+	MaxEmptyPagesInARow = 5
+	// MaxCursorBytes bounds a pagination cursor; Vercel's are 13-digit
+	// millisecond timestamps.
+	MaxCursorBytes = 1024
+)
+
+// pagedList describes one of Vercel's lists paged with limit and
+// until=<pagination.next>: where it is, what its items are called and how
+// one raw item decodes. Every list goes through pageAll.
+type pagedList[T any] struct {
+	path string
+	// key is the answer's field holding the page's items, e.g. "tokens".
+	key string
+	// noun names one item in errors and logs, e.g. "token".
+	noun string
+	// decode reads one raw item and returns its id; an error should name
+	// the item when it can.
+	decode func(raw json.RawMessage) (T, string, error)
+}
+
+// pageOptions are what every list's options come down to.
+type pageOptions struct {
+	pageSize   int
+	maxItems   int64
+	beforePage func(context.Context)
+}
+
+// pageAll pages through list and hands each page, in order, to handle on
+// the caller's goroutine. While handle works on one page the next is
+// already being fetched and decoded, so the network sets the pace; at most
+// two pages are held at once. Paging stops when the API says there is no
+// next page, when handle returns false (then pageAll returns nil), when
+// maxItems is reached, or at the first error, which is returned after the
+// pages before it were handled. A page is decoded whole before it is handed
+// over: an item that does not decode fails the list before any item of its
+// page reaches handle.
+//
+// An id that comes again on a later page (or twice on one page) is
+// skipped, the first occurrence kept, with a DEBUG log line: Vercel's
+// timestamp cursors can repeat an item on a page boundary, and an item is
+// never two rows. A cursor the API already gave, a cursor longer than
+// MaxCursorBytes, more than MaxEmptyPagesInARow pages in a row without a new
+// item, or more than MaxPages pages is a *PagingError. Loop and repeat
+// detection keep a fixed-size digest per cursor and id.
+func pageAll[T any](ctx context.Context, c *Client, list pagedList[T], opts pageOptions, handle func([]T) bool) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	pages := make(chan []T)
+	fetchErr := make(chan error, 1)
+	go func() {
+		defer close(pages)
+		fetchErr <- fetchPages(ctx, c, list, opts, pages)
+	}()
+	stop := func() {
+		cancel()
+		for range pages {
+		}
+	}
+	for page := range pages {
+		if err := ctx.Err(); err != nil {
+			stop()
+			return fmt.Errorf("GET %s: %w", list.path, err)
+		}
+		if !handle(page) {
+			stop()
+			return nil
+		}
+	}
+	return <-fetchErr
+}
+
+// rawPage keeps each item raw until it is decoded on its own, so that a bad
+// item is named by its place on the page.
+type rawPage struct {
+	items      []json.RawMessage
+	pagination *struct {
+		Next Cursor `json:"next"`
+	}
+}
+
+func (c *Client) fetchPage(ctx context.Context, path, key string, query url.Values) (rawPage, error) {
+	var answer map[string]json.RawMessage
+	if err := c.do(ctx, http.MethodGet, path, query, nil, &answer); err != nil {
+		return rawPage{}, err
+	}
+	var page rawPage
+	err := errors.New(`the answer is not a JSON object`)
+	if answer != nil {
+		err = decodeRawPage(answer, key, &page)
+	}
+	if err != nil {
+		return rawPage{}, c.malformed(http.MethodGet, path, err)
+	}
+	return page, nil
+}
+
+func decodeRawPage(answer map[string]json.RawMessage, key string, page *rawPage) error {
+	if err := json.Unmarshal(answer[key], &page.items); err != nil || page.items == nil {
+		return fmt.Errorf("the answer has no %q list", key)
+	}
+	if err := json.Unmarshal(answer["pagination"], &page.pagination); err != nil {
+		return fmt.Errorf(`"pagination": %w`, err)
+	}
+	if page.pagination == nil {
+		return errors.New(`the answer has no "pagination" object`)
+	}
+	return nil
+}
+
+func fetchPages[T any](ctx context.Context, c *Client, list pagedList[T], opts pageOptions, pages chan<- []T) error {
+	pageSize := int64(opts.pageSize)
+	if pageSize <= 0 || pageSize > MaxPageSize {
+		pageSize = MaxPageSize
+	}
+	cursors := digestSet{}
+	ids := digestSet{}
+	var until Cursor
+	var fetched int64
+	emptyInARow := 0
+	for pageNumber := 1; ; pageNumber++ {
+		limit := pageSize
+		if opts.maxItems > 0 {
+			limit = min(limit, opts.maxItems-fetched)
+		}
+		query := url.Values{"limit": {strconv.FormatInt(limit, 10)}}
+		if !until.IsNull() {
+			query.Set("until", until.String())
+		}
+		if opts.beforePage != nil {
+			opts.beforePage(ctx)
+		}
+		raw, err := c.fetchPage(ctx, list.path, list.key, query)
+		if err != nil {
+			return err
+		}
+		page, err := decodePage(c, list, raw.items, ids)
+		if err != nil {
+			return err
+		}
+		select {
+		case pages <- page:
+		case <-ctx.Done():
+			return fmt.Errorf("GET %s: %w", list.path, ctx.Err())
+		}
+		fetched += int64(len(page))
+		next := raw.pagination.Next
+		if next.IsNull() || (opts.maxItems > 0 && fetched >= opts.maxItems) {
+			return nil
+		}
+		if len(page) == 0 {
+			emptyInARow++
+		} else {
+			emptyInARow = 0
+		}
+		if reason := pagingProblem(c, list.noun, next, pageNumber, emptyInARow, cursors); reason != "" {
+			return &PagingError{Path: list.path, Pages: pageNumber, Reason: reason}
+		}
+		until = next
+	}
+}
+
+// pagingProblem says why following next would not end, or "".
+func pagingProblem(c *Client, noun string, next Cursor, pageNumber, emptyInARow int, cursors digestSet) string {
+	switch {
+	case len(next.String()) > MaxCursorBytes:
+		return fmt.Sprintf("the API returned a pagination cursor of %d bytes, more than the %d this client accepts (Vercel's cursors are timestamps)", len(next.String()), MaxCursorBytes)
+	case emptyInARow > MaxEmptyPagesInARow:
+		return fmt.Sprintf("%d pages in a row brought no new %s but named a next page", emptyInARow, noun)
+	case pageNumber >= MaxPages:
+		return fmt.Sprintf("the API still named a next page after %d pages, the most this client follows (a million items)", MaxPages)
+	case !cursors.add(next.String()):
+		return fmt.Sprintf("the API returned pagination cursor %q again; following it would page forever", c.secret.redact(shorten(next.String())))
+	}
+	return ""
+}
+
+// decodePage decodes a whole page, so that an item that does not decode
+// fails the list before any item of its page is handed over, and keeps the
+// items whose id has not been seen before.
+func decodePage[T any](c *Client, list pagedList[T], raw []json.RawMessage, seen digestSet) ([]T, error) {
+	page := make([]T, 0, len(raw))
+	for i, r := range raw {
+		item, id, err := list.decode(r)
+		if err == nil && id == "" {
+			err = errors.New(`it has no "id"`)
+		}
+		var named *itemDecodeError
+		if err != nil && !errors.As(err, &named) {
+			err = fmt.Errorf("%s %d of the page: %w", list.noun, i+1, err)
+		}
+		if err != nil {
+			return nil, c.malformed(http.MethodGet, list.path, err)
+		}
+		if !seen.add(id) {
+			c.log(hclog.Debug, "skipping a "+list.noun+" the API listed again", "path", list.path, list.noun+"_id", id)
+			continue
+		}
+		page = append(page, item)
+	}
+	return page, nil
+}
+
+// digestSet remembers strings by their SHA-256, so that what it keeps does
+// not grow with what a server sends.
+type digestSet map[[sha256.Size]byte]struct{}
+
+// add reports whether s was new.
+func (d digestSet) add(s string) bool {
+	key := sha256.Sum256([]byte(s))
+	if _, ok := d[key]; ok {
+		return false
+	}
+	d[key] = struct{}{}
+	return true
+}
