@@ -32,7 +32,7 @@ func (s *Server) listTeams(c *call) *reply {
 		return problem
 	}
 	from := 0
-	if c.query.Has("until") && !c.looping {
+	if c.query.Has("until") && !c.paging.looping {
 		raw := c.query.Get("until")
 		until, ok := decodeCursor(raw)
 		if !ok {
@@ -49,7 +49,7 @@ func (s *Server) listTeams(c *call) *reply {
 	}
 	body.Pagination.Count = len(page)
 	if n := len(page); n > 0 {
-		if to < len(s.store.teams) || c.looping {
+		if to < len(s.store.teams) || c.paging.looping {
 			body.Pagination.Next = s.cursor.encode(page[n-1].createdAt)
 		}
 		if from > 0 {
