@@ -1,8 +1,8 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
-	"io"
 	"strings"
 )
 
@@ -11,8 +11,9 @@ var formats = []string{"table", "csv", "json", "markdown", "html", "sarif"}
 
 // writeReport writes r in format. Human formats (table, markdown, html) list
 // alarms and info unless all is set; csv and json list every result; sarif
-// lists alarms.
-func writeReport(w io.Writer, format string, r *report, all bool) error {
+// lists alarms. The report is rendered whole in w before anything is
+// written out.
+func writeReport(w *bytes.Buffer, format string, r *report, all bool) error {
 	switch format {
 	case "table":
 		return writeTable(w, r, all)

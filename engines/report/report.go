@@ -37,16 +37,12 @@ type connectionSummary struct {
 	Tokens int    `json:"tokens"`
 }
 
-func newReport(now time.Time, vars map[string]int, controls []control, read []connectionTokens, results []result) *report {
-	r := &report{
-		reportHead: reportHead{Schema: reportSchema, EvaluatedAt: display.Timestamp(now), Variables: vars},
+func newReport(now time.Time, vars map[string]int, controls []control, read []connectionSummary, results []result) *report {
+	return &report{
+		reportHead: reportHead{Schema: reportSchema, EvaluatedAt: display.Timestamp(now), Variables: vars, Connections: read},
 		Results:    results,
 		controls:   controls,
 	}
-	for _, c := range read {
-		r.Connections = append(r.Connections, connectionSummary{Name: c.Name, Tokens: len(c.Tokens)})
-	}
-	return r
 }
 
 // count fills Counts once exceptions and the baseline are applied: one
