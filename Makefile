@@ -58,7 +58,7 @@ termsafe:
 query: sqlite termsafe
 	@SQLITE_EXTENSION='$(abspath $(basename $(SQLITE_EXT)))' TERMSAFE='$(abspath $(TERMSAFE))' scripts/query.sh
 
-demo: sqlite
+demo: deps
 	@scripts/demo.sh
 
 # The token audit (docs/compliance.md) over the connection in VERCEL_API_TOKEN,

@@ -9,6 +9,10 @@ import (
 // formats are the --output values, the first the default.
 var formats = []string{"table", "csv", "json", "markdown", "html", "sarif"}
 
+// humanFormats are the formats people read, which list findings (alarms and
+// info) and take --all and --min-severity.
+var humanFormats = []string{"table", "markdown", "html"}
+
 // writeReport writes r in format. Human formats (table, markdown, html) list
 // alarms and info unless all is set; csv and json list every result; sarif
 // lists alarms. The report is rendered whole in w before anything is

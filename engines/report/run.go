@@ -114,6 +114,7 @@ func audit(ctx context.Context, opts options, stderr io.Writer) (*report, error)
 		r.hasBaseline = true
 		r.Resolved = applyBaseline(r.Results, previous)
 	}
+	r.minSeverity = opts.minSeverity
 	r.count()
 	return r, nil
 }
