@@ -52,7 +52,9 @@ func (e *connectionError) Unwrap() error { return e.err }
 func readConnections(ctx context.Context, conns []connection, progress *progress, load func(context.Context, tokenBatch) error) ([]connectionSummary, error) {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
-	batches := make(chan tokenBatch, 2*len(conns))
+	// Loading must not hold the readers up: a page that waits for the
+	// controls holds up the next request. The queue holds 25,600 tokens.
+	batches := make(chan tokenBatch, 256)
 	read := make([]connectionSummary, len(conns))
 	var readers sync.WaitGroup
 	for i, conn := range conns {
