@@ -19,8 +19,6 @@ func writeJSON(buf *bytes.Buffer, r *report) error {
 	if err != nil {
 		return err
 	}
-	// About 400 bytes a result: grow once.
-	buf.Grow(1024 + 400*(len(r.Results)+len(r.Resolved)))
 	if err := json.Indent(buf, head, "", "  "); err != nil {
 		return fmt.Errorf("writing JSON: %w", err)
 	}
@@ -61,6 +59,11 @@ func writeList[T any](buf *bytes.Buffer, name string, items []T, always bool) er
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
+	total := 0
+	for c := range chunks {
+		total += chunks[c].Len()
+	}
+	buf.Grow(total + 8)
 	for c := range chunks {
 		chunks[c].WriteTo(buf) //nolint:errcheck // a bytes.Buffer does not fail
 	}
@@ -84,6 +87,10 @@ func encodeLines[T any](buf *bytes.Buffer, items []T, first bool) error {
 			return fmt.Errorf("writing JSON: %w", err)
 		}
 		buf.Truncate(buf.Len() - 1) // Encode's newline
+		if i == 0 {
+			// Grow once, from the first line's length, not by doubling.
+			buf.Grow(buf.Len() * (len(items) - 1) * 5 / 4)
+		}
 	}
 	return nil
 }
