@@ -73,16 +73,16 @@ postgres-install: postgres
 query: sqlite termsafe
 	@SQLITE_EXTENSION='$(abspath $(basename $(SQLITE_EXT)))' TERMSAFE='$(abspath $(TERMSAFE))' scripts/query.sh
 
-demo: sqlite
+demo: deps
 	@scripts/demo.sh
 
 # The token audit (docs/compliance.md) over the connection in VERCEL_API_TOKEN,
 # VERCEL_TEAM and VERCEL_BASE_URL, e.g. make report ARGS='--output sarif --fail-on high'.
-# make exits 2 whenever the command fails; run bin/steampipe_report_vercel for its own status.
+# make itself exits 2 whenever a recipe fails, so this prints the command's own
+# status; scripts/report.sh exits with it, for cron and CI.
 .PHONY: report
 report: deps
-	$(GO) build -o bin/steampipe_report_vercel ./engines/report
-	@bin/steampipe_report_vercel $(ARGS)
+	@scripts/report.sh $(ARGS) || { status=$$?; echo "make report: steampipe_report_vercel exited $$status (make exits 2; scripts/report.sh exits $$status)" >&2; exit $$status; }
 
 # The report's cost against a bare pager, and its list requests (docs/benchmarks.md).
 .PHONY: bench-report

@@ -16,6 +16,9 @@ type options struct {
 	connections string
 	output      string
 	all         bool
+	// minSeverity leaves less severe findings out of table, markdown and
+	// html; "" lists every severity.
+	minSeverity severity
 	failOn      severity
 	failOnNew   bool
 	exceptions  string
@@ -36,7 +39,7 @@ func (e usageError) Unwrap() error { return e.err }
 // a usageError for anything wrong.
 func parseArgs(args []string) (options, error) {
 	var opts options
-	var failOn, at string
+	var failOn, minSeverity, at string
 	var settings listFlag
 	fs := flag.NewFlagSet(commandName, flag.ContinueOnError)
 	fs.SetOutput(io.Discard) // run prints errors and usage itself
@@ -44,6 +47,7 @@ func parseArgs(args []string) (options, error) {
 	fs.StringVar(&opts.connections, "connections", "", "")
 	fs.StringVar(&opts.output, "output", formats[0], "")
 	fs.BoolVar(&opts.all, "all", false, "")
+	fs.StringVar(&minSeverity, "min-severity", "", "")
 	fs.StringVar(&failOn, "fail-on", "", "")
 	fs.BoolVar(&opts.failOnNew, "fail-on-new", false, "")
 	fs.StringVar(&opts.exceptions, "exceptions", "", "")
@@ -59,7 +63,7 @@ func parseArgs(args []string) (options, error) {
 		err = fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
 	if err == nil {
-		err = opts.complete(failOn, at, settings)
+		err = opts.complete(failOn, minSeverity, at, settings)
 	}
 	if err != nil {
 		return options{}, usageError{err}
@@ -68,9 +72,19 @@ func parseArgs(args []string) (options, error) {
 }
 
 // complete checks and stores what the flag package cannot.
-func (o *options) complete(failOn, at string, settings listFlag) error {
+func (o *options) complete(failOn, minSeverity, at string, settings listFlag) error {
 	if !slices.Contains(formats, o.output) {
 		return fmt.Errorf("--output %q: want one of %s", o.output, strings.Join(formats, ", "))
+	}
+	if minSeverity != "" {
+		sev, err := parseSeverity(minSeverity)
+		if err != nil {
+			return fmt.Errorf("--min-severity: %w", err)
+		}
+		if !slices.Contains(humanFormats, o.output) {
+			return fmt.Errorf("--min-severity is for %s; --output %s lists every result", strings.Join(humanFormats, ", "), o.output)
+		}
+		o.minSeverity = sev
 	}
 	if o.config != "" && o.connections != "" {
 		return errors.New("--config and --connections: give one of them")

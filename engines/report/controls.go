@@ -26,6 +26,9 @@ type control struct {
 	Anchor      string
 	Remediation string
 	SQL         string
+	// PerToken is set by "-- per-token: true": the query judges each token
+	// by its own row only, so it can run on each batch as tokens arrive.
+	PerToken bool
 }
 
 // headerFields are the "-- key: value" lines every control file starts with.
@@ -92,5 +95,12 @@ func parseControl(id, text string) (control, error) {
 		return control{}, err
 	}
 	c.Title, c.Severity, c.Anchor, c.Remediation = fields["title"], sev, fields["anchor"], fields["remediation"]
+	switch fields["per-token"] {
+	case "", "false":
+	case "true":
+		c.PerToken = true
+	default:
+		return control{}, fmt.Errorf("\"-- per-token: %s\": want true or false", fields["per-token"])
+	}
 	return c, nil
 }

@@ -1,18 +1,14 @@
 package main
 
 import (
-	"context"
 	"database/sql"
 	"encoding/json"
 	"fmt"
 	"math"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/mattn/go-sqlite3"
-
-	"github.com/tokenaudit/steampipe-plugin-vercel/internal/display"
 )
 
 // driverName is database/sql's name for SQLite with the controls' helper
@@ -96,71 +92,4 @@ func hasScopeType(scopeTypes any, scopeType string) (any, error) {
 		return nil, fmt.Errorf("has_scope_type: scope_types is not a JSON array of strings: %w", err)
 	}
 	return slices.Contains(types, scopeType), nil
-}
-
-// tokenTable is the vercel_user_token table the controls query: the
-// plugin's columns plus connection.
-type tokenTable struct {
-	db      *sql.DB
-	columns []string
-}
-
-// openTokenTable creates an empty in-memory table with these plugin columns.
-func openTokenTable(ctx context.Context, columns []string) (*tokenTable, error) {
-	db, err := sql.Open(driverName, ":memory:")
-	if err != nil {
-		return nil, fmt.Errorf("opening SQLite: %w", err)
-	}
-	// Every connection to ":memory:" is a new, empty database: keep one.
-	db.SetMaxOpenConns(1)
-	all := append([]string{"connection"}, columns...)
-	ddl := fmt.Sprintf("create table vercel_user_token (%s)", strings.Join(all, ", "))
-	if _, err := db.ExecContext(ctx, ddl); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("creating the token table: %w", err)
-	}
-	return &tokenTable{db: db, columns: all}, nil
-}
-
-func (t *tokenTable) Close() error { return t.db.Close() }
-
-// insert stores the tokens of every connection in one transaction.
-func (t *tokenTable) insert(ctx context.Context, read []connectionTokens) error {
-	tx, err := t.db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("loading tokens: %w", err)
-	}
-	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
-	marks := strings.TrimSuffix(strings.Repeat("?, ", len(t.columns)), ", ")
-	stmt, err := tx.PrepareContext(ctx, fmt.Sprintf("insert into vercel_user_token values (%s)", marks))
-	if err != nil {
-		return fmt.Errorf("loading tokens: %w", err)
-	}
-	defer stmt.Close()
-	for _, c := range read {
-		for _, token := range c.Tokens {
-			values := make([]any, len(t.columns))
-			values[0] = c.Name
-			for i, column := range t.columns[1:] {
-				values[i+1] = sqlValue(token[column])
-			}
-			if _, err := stmt.ExecContext(ctx, values...); err != nil {
-				return fmt.Errorf("loading tokens of connection %q: %w", c.Name, err)
-			}
-		}
-	}
-	return tx.Commit()
-}
-
-// sqlValue is how a plugin value is stored: timestamps as the RFC 3339 text
-// the SQLite engine uses too, JSON as text.
-func sqlValue(v any) any {
-	switch v := v.(type) {
-	case time.Time:
-		return display.Timestamp(v)
-	case json.RawMessage:
-		return string(v)
-	default:
-		return v
-	}
 }

@@ -3,78 +3,201 @@ package main
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/display"
 )
 
-// evaluate runs every control over the loaded tokens, with :now and the
-// variables bound as parameters, and returns the results in report order.
-func evaluate(ctx context.Context, table *tokenTable, controls []control, now time.Time, vars map[string]int) ([]result, error) {
-	params := []any{sql.Named("now", display.Timestamp(now))}
-	for name, value := range vars {
-		params = append(params, sql.Named(name, value))
-	}
-	var results []result
-	for _, c := range controls {
-		rows, err := runControl(ctx, table.db, c, params)
-		if err != nil {
-			return nil, fmt.Errorf("control %s: %w", c.ID, err)
-		}
-		results = append(results, rows...)
-	}
-	sortResults(results)
-	return results, nil
+// evaluation runs the controls over one audit's tokens in an in-memory
+// SQLite database, as the tokens arrive: each batch goes into a temporary
+// vercel_user_token table, which hides the main one of the same name, the
+// per-token controls run over it, and it moves into the main table. The
+// other controls, which compare tokens, run over the main table once every
+// token is in. Everything happens in one transaction on one connection.
+type evaluation struct {
+	db       *sql.DB
+	tx       *sql.Tx
+	params   []any
+	insert   *sql.Stmt
+	perToken []control
+	whole    []control
+	results  []result
 }
 
-// runControl runs one control's query. Its columns are named, so their
-// order in the file does not matter.
-func runControl(ctx context.Context, db *sql.DB, c control, params []any) ([]result, error) {
-	rows, err := db.QueryContext(ctx, c.SQL, params...)
+// tableColumns are the columns of vercel_user_token in SQLite: the
+// plugin's, after connection.
+var tableColumns = append([]string{"connection"}, tokenColumns...)
+
+// startEvaluation creates the empty tables and prepares the statements, with
+// :now and the variables bound as parameters.
+func startEvaluation(ctx context.Context, controls []control, now time.Time, vars map[string]int) (e *evaluation, err error) {
+	// The driver keeps each control's statement prepared from one batch to
+	// the next (a database/sql statement would insist on being given
+	// exactly the parameters the query uses).
+	db, err := sql.Open(driverName, fmt.Sprintf(":memory:?_stmt_cache_size=%d", len(controls)+4))
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("opening SQLite: %w", err)
 	}
-	defer rows.Close()
-	columns, err := rows.Columns()
-	if err != nil {
-		return nil, err
+	// Every connection to ":memory:" is a new, empty database: keep one.
+	db.SetMaxOpenConns(1)
+	e = &evaluation{db: db, params: []any{sql.Named("now", display.Timestamp(now))}}
+	defer func() {
+		if err != nil {
+			e.Close()
+		}
+	}()
+	for name, value := range vars {
+		e.params = append(e.params, sql.Named(name, value))
 	}
-	var results []result
-	for rows.Next() {
-		r := result{Control: c.ID, Severity: c.Severity, Remediation: c.Remediation}
-		var reason sql.NullString
-		var risk sql.NullInt64
-		fields := map[string]any{
-			"connection": &r.Connection, "token_id": &r.TokenID, "name": &r.Name,
-			"prefix": &r.Prefix, "suffix": &r.Suffix, "status": &r.Status,
-			"reason": &reason, "risk": &risk,
+	if e.tx, err = db.BeginTx(ctx, nil); err != nil {
+		return nil, fmt.Errorf("opening SQLite: %w", err)
+	}
+	columns := strings.Join(tableColumns, ", ")
+	for _, ddl := range []string{
+		"create table main.vercel_user_token (" + columns + ")",
+		"create temp table vercel_user_token (" + columns + ")",
+	} {
+		if _, err := e.tx.ExecContext(ctx, ddl); err != nil {
+			return nil, fmt.Errorf("creating the token table: %w", err)
 		}
-		targets := make([]any, len(columns))
-		for i, column := range columns {
-			target, known := fields[column]
-			if !known {
-				return nil, fmt.Errorf("unexpected column %q; a control returns %s", column, controlColumns)
-			}
-			targets[i] = target
+	}
+	marks := strings.TrimSuffix(strings.Repeat("?, ", len(tableColumns)), ", ")
+	if e.insert, err = e.tx.PrepareContext(ctx, "insert into temp.vercel_user_token values ("+marks+")"); err != nil {
+		return nil, fmt.Errorf("loading tokens: %w", err)
+	}
+	for _, c := range controls {
+		if c.PerToken {
+			e.perToken = append(e.perToken, c)
+		} else {
+			e.whole = append(e.whole, c)
 		}
-		if len(columns) != len(fields) {
-			return nil, fmt.Errorf("columns %v; a control returns %s", columns, controlColumns)
+	}
+	return e, nil
+}
+
+// load stores a batch of tokens and runs the per-token controls over it.
+func (e *evaluation) load(ctx context.Context, batch tokenBatch) error {
+	values := make([]any, len(tableColumns))
+	values[0] = batch.Connection
+	for _, token := range batch.Tokens {
+		for i, v := range token {
+			values[i+1] = sqlValue(v)
 		}
-		if err := rows.Scan(targets...); err != nil {
+		if _, err := e.insert.ExecContext(ctx, values...); err != nil {
+			return fmt.Errorf("loading tokens of connection %q: %w", batch.Connection, err)
+		}
+	}
+	for _, c := range e.perToken {
+		rows, err := e.tx.QueryContext(ctx, c.SQL, e.params...)
+		if err := e.collect(c, rows, err); err != nil {
+			return err
+		}
+	}
+	for _, move := range []string{
+		"insert into main.vercel_user_token select * from temp.vercel_user_token",
+		"delete from temp.vercel_user_token",
+	} {
+		if _, err := e.tx.ExecContext(ctx, move); err != nil {
+			return fmt.Errorf("loading tokens of connection %q: %w", batch.Connection, err)
+		}
+	}
+	return nil
+}
+
+// finish runs the controls that compare tokens, once every token is loaded,
+// and returns every result in report order.
+func (e *evaluation) finish(ctx context.Context) ([]result, error) {
+	if _, err := e.tx.ExecContext(ctx, "drop table temp.vercel_user_token"); err != nil {
+		return nil, fmt.Errorf("evaluating: %w", err)
+	}
+	for _, c := range e.whole {
+		rows, err := e.tx.QueryContext(ctx, c.SQL, e.params...)
+		if err := e.collect(c, rows, err); err != nil {
 			return nil, err
 		}
+	}
+	sortResults(e.results)
+	return e.results, nil
+}
+
+// Close drops the database.
+func (e *evaluation) Close() error {
+	if e.tx != nil {
+		e.tx.Rollback() //nolint:errcheck // nothing is kept
+	}
+	return e.db.Close()
+}
+
+// collect adds the results of one control's query. Its columns are named,
+// so their order in the file does not matter.
+func (e *evaluation) collect(c control, rows *sql.Rows, err error) error {
+	if err != nil {
+		return fmt.Errorf("control %s: %w", c.ID, err)
+	}
+	defer rows.Close()
+	if err := scanResults(c, rows, func(r result) { e.results = append(e.results, r) }); err != nil {
+		return fmt.Errorf("control %s: %w", c.ID, err)
+	}
+	return nil
+}
+
+// scanResults reads the rows of a control's query, one result each.
+func scanResults(c control, rows *sql.Rows, add func(result)) error {
+	columns, err := rows.Columns()
+	if err != nil {
+		return err
+	}
+	var r result
+	var reason sql.NullString
+	var risk sql.NullInt64
+	fields := map[string]any{
+		"connection": &r.Connection, "token_id": &r.TokenID, "name": &r.Name,
+		"prefix": &r.Prefix, "suffix": &r.Suffix, "status": &r.Status,
+		"reason": &reason, "risk": &risk,
+	}
+	targets := make([]any, len(columns))
+	for i, column := range columns {
+		target, known := fields[column]
+		if !known {
+			return fmt.Errorf("unexpected column %q; a control returns %s", column, controlColumns)
+		}
+		targets[i] = target
+	}
+	if len(columns) != len(fields) {
+		return fmt.Errorf("columns %v; a control returns %s", columns, controlColumns)
+	}
+	for rows.Next() {
+		r = result{Control: c.ID, Severity: c.Severity, Remediation: c.Remediation}
+		if err := rows.Scan(targets...); err != nil {
+			return err
+		}
 		if !slices.Contains(statuses, r.Status) {
-			return nil, fmt.Errorf("token %s: status %q, want one of alarm, info, ok, skip", r.TokenID, r.Status)
+			return fmt.Errorf("token %s: status %q, want one of alarm, info, ok, skip", r.TokenID, r.Status)
 		}
 		if !reason.Valid || reason.String == "" {
-			return nil, fmt.Errorf("token %s: empty reason", r.TokenID)
+			return fmt.Errorf("token %s: empty reason", r.TokenID)
 		}
 		r.Reason, r.risk = reason.String, risk.Int64
-		results = append(results, r)
+		add(r)
 	}
-	return results, rows.Err()
+	return rows.Err()
 }
 
 const controlColumns = "connection, token_id, name, prefix, suffix, status, reason and risk"
+
+// sqlValue is how a plugin value is stored: timestamps as the RFC 3339 text
+// the SQLite engine uses too, JSON as text.
+func sqlValue(v any) any {
+	switch v := v.(type) {
+	case time.Time:
+		return display.Timestamp(v)
+	case json.RawMessage:
+		return string(v)
+	default:
+		return v
+	}
+}

@@ -1,18 +1,23 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
-	"io"
 	"strings"
 )
 
 // formats are the --output values, the first the default.
 var formats = []string{"table", "csv", "json", "markdown", "html", "sarif"}
 
+// humanFormats are the formats people read, which list findings (alarms and
+// info) and take --all and --min-severity.
+var humanFormats = []string{"table", "markdown", "html"}
+
 // writeReport writes r in format. Human formats (table, markdown, html) list
 // alarms and info unless all is set; csv and json list every result; sarif
-// lists alarms.
-func writeReport(w io.Writer, format string, r *report, all bool) error {
+// lists alarms. The report is rendered whole in w before anything is
+// written out.
+func writeReport(w *bytes.Buffer, format string, r *report, all bool) error {
 	switch format {
 	case "table":
 		return writeTable(w, r, all)

@@ -3,58 +3,69 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"runtime"
+	"sync"
 )
 
 // writeJSON writes the whole report (schema in docs/compliance.md): the
 // report's fields indented, and each result, resolved finding and stale
 // exception on a line of its own, which keeps a large report quick to
 // write and easy to grep and diff.
-func writeJSON(w io.Writer, r *report) error {
+func writeJSON(buf *bytes.Buffer, r *report) error {
 	head, err := marshal(r.reportHead)
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if err := json.Indent(&buf, head, "", "  "); err != nil {
+	if err := json.Indent(buf, head, "", "  "); err != nil {
 		return fmt.Errorf("writing JSON: %w", err)
 	}
 	// Reopen the head's object to append the lists.
 	buf.Truncate(bytes.LastIndexByte(buf.Bytes(), '}'))
 	buf.Truncate(len(bytes.TrimRight(buf.Bytes(), "\n")))
-	if err := writeList(&buf, "results", r.Results, true); err != nil {
+	if err := writeList(buf, "results", r.Results, true); err != nil {
 		return err
 	}
-	if err := writeList(&buf, "resolved", r.Resolved, false); err != nil {
+	if err := writeList(buf, "resolved", r.Resolved, false); err != nil {
 		return err
 	}
-	if err := writeList(&buf, "stale_exceptions", r.StaleExceptions, false); err != nil {
+	if err := writeList(buf, "stale_exceptions", r.StaleExceptions, false); err != nil {
 		return err
 	}
 	buf.WriteString("\n}\n")
-	if _, err := buf.WriteTo(w); err != nil {
-		return fmt.Errorf("writing JSON: %w", err)
-	}
 	return nil
 }
 
-// writeList appends `,\n  "name": [` and one item a line.
+// writeList appends `,\n  "name": [` and one item a line. Long lists are
+// encoded in chunks, one per CPU, concurrently.
 func writeList[T any](buf *bytes.Buffer, name string, items []T, always bool) error {
 	if len(items) == 0 && !always {
 		return nil
 	}
 	fmt.Fprintf(buf, ",\n  %q: [", name)
-	for i, item := range items {
-		line, err := marshal(item)
-		if err != nil {
-			return err
-		}
-		if i > 0 {
-			buf.WriteByte(',')
-		}
-		buf.WriteString("\n    ")
-		buf.Write(line)
+	chunks := make([]bytes.Buffer, min(runtime.NumCPU(), len(items)/1000+1))
+	size := (len(items) + len(chunks) - 1) / len(chunks)
+	errs := make([]error, len(chunks))
+	var wg sync.WaitGroup
+	for c := range chunks {
+		wg.Go(func() {
+			first := c * size
+			errs[c] = encodeLines(&chunks[c], items[first:min(first+size, len(items))], first == 0)
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	total := 0
+	for c := range chunks {
+		total += chunks[c].Len()
+	}
+	buf.Grow(total + 8)
+	for c := range chunks {
+		chunks[c].WriteTo(buf) //nolint:errcheck // a bytes.Buffer does not fail
 	}
 	if len(items) > 0 {
 		buf.WriteString("\n  ")
@@ -63,13 +74,39 @@ func writeList[T any](buf *bytes.Buffer, name string, items []T, always bool) er
 	return nil
 }
 
+// encodeLines writes each item on a line of its own, after a comma unless
+// it is the list's first.
+func encodeLines[T any](buf *bytes.Buffer, items []T, first bool) error {
+	enc := newEncoder(buf)
+	for i := range items {
+		if i > 0 || !first {
+			buf.WriteByte(',')
+		}
+		buf.WriteString("\n    ")
+		if err := enc.Encode(&items[i]); err != nil {
+			return fmt.Errorf("writing JSON: %w", err)
+		}
+		buf.Truncate(buf.Len() - 1) // Encode's newline
+		if i == 0 {
+			// Grow once, from the first line's length, not by doubling.
+			buf.Grow(buf.Len() * (len(items) - 1) * 5 / 4)
+		}
+	}
+	return nil
+}
+
 // marshal is json.Marshal without HTML escaping.
 func marshal(v any) ([]byte, error) {
 	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
+	if err := newEncoder(&buf).Encode(v); err != nil {
 		return nil, fmt.Errorf("writing JSON: %w", err)
 	}
 	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
+
+// newEncoder writes JSON without HTML escaping.
+func newEncoder(w io.Writer) *json.Encoder {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc
 }

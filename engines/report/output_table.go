@@ -16,6 +16,10 @@ func writeTable(w io.Writer, r *report, all bool) error {
 	fmt.Fprintf(&b, "Vercel token audit at %s\n", r.EvaluatedAt)
 	fmt.Fprintf(&b, "Connections: %s\n", connectionList(r))
 	fmt.Fprintf(&b, "Results: %s\n\n", summary(r))
+	if err := writeControlCounts(&b, r); err != nil {
+		return err
+	}
+	fmt.Fprintf(&b, "\n%s:\n", findingsHeading(r, all))
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "SEVERITY\tSTATUS\tCONTROL\tCONNECTION\tTOKEN\tTOKEN ID\tREASON\tNOTE")
 	for _, res := range r.findings(all) {
@@ -34,6 +38,34 @@ func writeTable(w io.Writer, r *report, all bool) error {
 		return fmt.Errorf("writing the table: %w", err)
 	}
 	return nil
+}
+
+// writeControlCounts writes how many results of each status every control
+// has, most severe control first.
+func writeControlCounts(b *strings.Builder, r *report) error {
+	tw := tabwriter.NewWriter(b, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "SEVERITY\tCONTROL\tALARM\tACCEPTED\tINFO\tOK\tSKIP")
+	for _, c := range r.countsByControl() {
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%d\n", c.Severity, c.ID,
+			c.counts[statusAlarm], c.counts["accepted"], c.counts[statusInfo], c.counts[statusOK], c.counts[statusSkip])
+	}
+	return tw.Flush()
+}
+
+// findingsHeading says which results the list below holds.
+func findingsHeading(r *report, all bool) string {
+	what := "Alarms and info"
+	if all {
+		what = "Every result"
+	}
+	switch r.minSeverity {
+	case "", severities[len(severities)-1]:
+	case severities[0]:
+		what += fmt.Sprintf(" of %s severity", r.minSeverity)
+	default:
+		what += fmt.Sprintf(" of %s severity or above", r.minSeverity)
+	}
+	return what
 }
 
 // writeResolvedAndStale lists what the baseline says is fixed and the

@@ -20,10 +20,14 @@ var tokenColumns = []string{
 	"scopes", "scope_types", "team_ids", "sudo_origin", "sudo_expires_at", "title",
 }
 
-// connectionTokens are every token of one connection, by column.
-type connectionTokens struct {
-	Name   string
-	Tokens []map[string]any
+// batchSize is how many tokens are handed on at a time: a page's worth.
+const batchSize = 100
+
+// tokenBatch is some tokens of one connection, each as the plugin's values
+// in tokenColumns order.
+type tokenBatch struct {
+	Connection string
+	Tokens     [][]any
 }
 
 // connectionError is a connection that could not be read completely: the
@@ -40,67 +44,93 @@ func (e *connectionError) Error() string {
 func (e *connectionError) Unwrap() error { return e.err }
 
 // readConnections reads the tokens of every connection, concurrently, each
-// through its own in-process plugin. The first failure cancels the others
-// and is returned; there is no partial result.
-func readConnections(ctx context.Context, conns []connection, progress *progress) ([]connectionTokens, error) {
+// through its own in-process plugin, and hands them to load a batch at a
+// time as they arrive, so that the controls run while later pages are on
+// the network. load runs on this goroutine only. The first failure, of a
+// connection or of load, cancels everything and is returned; there is no
+// partial result.
+func readConnections(ctx context.Context, conns []connection, progress *progress, load func(context.Context, tokenBatch) error) ([]connectionSummary, error) {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
-	read := make([]connectionTokens, len(conns))
-	errs := make([]error, len(conns))
-	var wg sync.WaitGroup
+	// Loading must not hold the readers up: a page that waits for the
+	// controls holds up the next request. The queue holds 25,600 tokens.
+	batches := make(chan tokenBatch, 256)
+	read := make([]connectionSummary, len(conns))
+	var readers sync.WaitGroup
 	for i, conn := range conns {
-		wg.Go(func() {
-			tokens, err := readConnection(ctx, conn, progress.counter(conn.Name))
+		readers.Go(func() {
+			n, err := readConnection(ctx, conn, progress.counter(conn.Name), batches)
 			if err != nil {
-				errs[i] = &connectionError{connection: conn.Name, err: err}
-				cancel(errs[i])
+				cancel(&connectionError{connection: conn.Name, err: err})
 				return
 			}
-			read[i] = connectionTokens{Name: conn.Name, Tokens: tokens}
+			read[i] = connectionSummary{Name: conn.Name, Tokens: n}
 		})
 	}
-	wg.Wait()
+	go func() {
+		readers.Wait()
+		close(batches)
+	}()
+	for batch := range batches {
+		if ctx.Err() != nil {
+			continue // drain: the readers are stopping
+		}
+		if err := load(ctx, batch); err != nil {
+			cancel(err)
+		}
+	}
 	// Report the failure that cancelled the others, not their cancellation.
 	if cause := context.Cause(ctx); cause != nil {
-		var connErr *connectionError
-		if errors.As(cause, &connErr) {
-			return nil, connErr
-		}
 		return nil, cause
 	}
 	return read, nil
 }
 
-// readConnection reads one connection's tokens, counting them as they come.
-func readConnection(ctx context.Context, conn connection, count *atomic.Int64) ([]map[string]any, error) {
+// readConnection reads one connection's tokens into batches, counting them
+// as they come, and returns how many there were.
+func readConnection(ctx context.Context, conn connection, count *atomic.Int64, batches chan<- tokenBatch) (int, error) {
 	engine, err := inprocess.New()
 	if err != nil {
-		return nil, err
+		return 0, err
 	}
 	defer engine.Close()
 	if err := engine.Configure(conn.HCL); err != nil {
-		return nil, err
+		return 0, err
 	}
 	rows, err := engine.Query(ctx, sdkquery.Query{Table: "vercel_user_token", Columns: tokenColumns, Limit: -1})
 	if err != nil {
-		return nil, err
+		return 0, err
 	}
 	defer rows.Close()
-	var tokens []map[string]any
+	total := 0
+	batch := tokenBatch{Connection: conn.Name}
+	send := func() error {
+		if len(batch.Tokens) == 0 {
+			return nil
+		}
+		select {
+		case batches <- batch:
+		case <-ctx.Done():
+			return context.Cause(ctx)
+		}
+		batch = tokenBatch{Connection: conn.Name}
+		return nil
+	}
 	for {
 		row, err := rows.Next()
 		if errors.Is(err, io.EOF) {
-			return tokens, nil
+			return total, send()
 		}
 		if err != nil {
-			return nil, err
+			return 0, err
 		}
-		values := sdkquery.RowValues(row, tokenColumns)
-		token := make(map[string]any, len(tokenColumns))
-		for i, column := range tokenColumns {
-			token[column] = values[i]
-		}
-		tokens = append(tokens, token)
+		batch.Tokens = append(batch.Tokens, sdkquery.RowValues(row, tokenColumns))
+		total++
 		count.Add(1)
+		if len(batch.Tokens) == batchSize {
+			if err := send(); err != nil {
+				return 0, err
+			}
+		}
 	}
 }

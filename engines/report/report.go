@@ -21,6 +21,8 @@ type report struct {
 
 	controls    []control
 	hasBaseline bool
+	// minSeverity leaves less severe results out of findings.
+	minSeverity severity
 }
 
 // reportHead is what the report says before its results.
@@ -37,16 +39,12 @@ type connectionSummary struct {
 	Tokens int    `json:"tokens"`
 }
 
-func newReport(now time.Time, vars map[string]int, controls []control, read []connectionTokens, results []result) *report {
-	r := &report{
-		reportHead: reportHead{Schema: reportSchema, EvaluatedAt: display.Timestamp(now), Variables: vars},
+func newReport(now time.Time, vars map[string]int, controls []control, read []connectionSummary, results []result) *report {
+	return &report{
+		reportHead: reportHead{Schema: reportSchema, EvaluatedAt: display.Timestamp(now), Variables: vars, Connections: read},
 		Results:    results,
 		controls:   controls,
 	}
-	for _, c := range read {
-		r.Connections = append(r.Connections, connectionSummary{Name: c.Name, Tokens: len(c.Tokens)})
-	}
-	return r
 }
 
 // count fills Counts once exceptions and the baseline are applied: one
@@ -72,18 +70,45 @@ func (r *report) count() {
 	}
 }
 
-// findings are the results human formats list by default: alarms and info.
+// findings are the results human formats list: alarms and info (every
+// status with all), at least minSeverity.
 func (r *report) findings(all bool) []result {
-	if all {
-		return r.Results
-	}
 	var shown []result
 	for _, res := range r.Results {
-		if res.Status == statusAlarm || res.Status == statusInfo {
+		if r.minSeverity != "" && !res.Severity.atLeast(r.minSeverity) {
+			continue
+		}
+		if all || res.Status == statusAlarm || res.Status == statusInfo {
 			shown = append(shown, res)
 		}
 	}
 	return shown
+}
+
+// controlCounts is one control's number of results in each status.
+type controlCounts struct {
+	control
+	counts map[string]int
+}
+
+// countsByControl are the results counted by control and status (accepted
+// alarms are also counted as alarms), in the controls' report order.
+func (r *report) countsByControl() []controlCounts {
+	byID := map[string]map[string]int{}
+	for _, res := range r.Results {
+		if byID[res.Control] == nil {
+			byID[res.Control] = map[string]int{}
+		}
+		byID[res.Control][res.Status]++
+		if res.accepted() {
+			byID[res.Control]["accepted"]++
+		}
+	}
+	all := make([]controlCounts, len(r.controls))
+	for i, c := range r.controls {
+		all[i] = controlCounts{control: c, counts: byID[c.ID]}
+	}
+	return all
 }
 
 // control returns the control with this id.

@@ -92,21 +92,18 @@ func audit(ctx context.Context, opts options, stderr io.Writer) (*report, error)
 		now = time.Now().UTC()
 	}
 
+	ev, err := startEvaluation(ctx, controls, now, opts.vars)
+	if err != nil {
+		return nil, err
+	}
+	defer ev.Close()
 	progress := startProgress(stderr, conns)
-	read, err := readConnections(ctx, conns, progress)
+	read, err := readConnections(ctx, conns, progress, ev.load)
 	progress.Stop()
 	if err != nil {
 		return nil, err
 	}
-	table, err := openTokenTable(ctx, tokenColumns)
-	if err != nil {
-		return nil, err
-	}
-	defer table.Close()
-	if err := table.insert(ctx, read); err != nil {
-		return nil, err
-	}
-	results, err := evaluate(ctx, table, controls, now, opts.vars)
+	results, err := ev.finish(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -117,6 +114,7 @@ func audit(ctx context.Context, opts options, stderr io.Writer) (*report, error)
 		r.hasBaseline = true
 		r.Resolved = applyBaseline(r.Results, previous)
 	}
+	r.minSeverity = opts.minSeverity
 	r.count()
 	return r, nil
 }

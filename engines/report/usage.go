@@ -32,6 +32,8 @@ Report:
   --output FORMAT       %[2]s (default table)
   --all                 table, markdown, html: list ok and skip results too
                         (default: alarms and info only)
+  --min-severity SEV    table, markdown, html: list only findings at least
+                        this severe (the counts still cover everything)
   --at TIME             judge the tokens at this RFC 3339 time instead of now
   --var NAME=DAYS       override a threshold; may be repeated
   --exceptions FILE     accepted findings (JSON; see docs/compliance.md)

@@ -1,0 +1,90 @@
+package main
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tokenaudit/steampipe-plugin-vercel/emulator"
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/testapi"
+)
+
+// controlsDir writes the built-in controls to a directory, each through
+// edit.
+func controlsDir(t *testing.T, edit func(id, sql string) string) string {
+	t.Helper()
+	dir := t.TempDir()
+	names, err := fs.Glob(builtinControls, "controls/*.sql")
+	require.NoError(t, err)
+	for _, name := range names {
+		data, err := fs.ReadFile(builtinControls, name)
+		require.NoError(t, err)
+		id := strings.TrimSuffix(filepath.Base(name), ".sql")
+		require.NoError(t, os.WriteFile(filepath.Join(dir, filepath.Base(name)), []byte(edit(id, string(data))), 0o600))
+	}
+	return dir
+}
+
+// TestPerTokenControlsGiveWhatTheWholeTableGives checks the per-token
+// declarations: run on each batch as tokens arrive (300 tokens, several
+// batches, names repeated across them), the controls give exactly what they
+// give run once over every token.
+func TestPerTokenControlsGiveWhatTheWholeTableGives(t *testing.T) {
+	testapi.IsolateEnv(t)
+	api := testapi.Start(t, emulator.GenerateFixture(300, 1))
+	results := func(args ...string) []result {
+		res := runInProcess(t, append([]string{"--config", api.HCL(), "--at", edgeAt, "--output", "json"}, args...)...)
+		require.Equal(t, exitOK, res.code, res.stderr)
+		return decodeReport(t, res.stdout).Results
+	}
+	streamed := results()
+	require.Len(t, streamed, 3000)
+	whole := results("--controls", controlsDir(t, func(_, sql string) string {
+		return strings.Replace(sql, "-- per-token: true\n", "", 1)
+	}))
+	assert.Equal(t, whole, streamed, "per-token controls give other results than over the whole table")
+
+	// The comparison can fail: duplicate_name compares tokens with each other.
+	wrong := results("--controls", controlsDir(t, func(id, sql string) string {
+		if id != "duplicate_name" {
+			return sql
+		}
+		return strings.Replace(sql, "-- remediation:", "-- per-token: true\n-- remediation:", 1)
+	}))
+	assert.NotEqual(t, whole, wrong, "duplicate_name run per batch should miss twins in other batches")
+}
+
+func TestPerTokenHeaderTakesTrueOrFalse(t *testing.T) {
+	const head = "-- title: t\n-- severity: low\n-- anchor: a\n-- remediation: r\n"
+	for value, want := range map[string]bool{"true": true, "false": false} {
+		c, err := parseControl("x", head+"-- per-token: "+value+"\nselect 1")
+		require.NoError(t, err)
+		assert.Equal(t, want, c.PerToken, value)
+	}
+	c, err := parseControl("x", head+"select 1")
+	require.NoError(t, err)
+	assert.False(t, c.PerToken, "a control compares tokens unless it says otherwise")
+	_, err = parseControl("x", head+"-- per-token: yes\nselect 1")
+	assert.ErrorContains(t, err, "want true or false")
+}
+
+func TestAControlFailingWhileTokensArriveStopsTheAudit(t *testing.T) {
+	testapi.IsolateEnv(t)
+	api := testapi.Start(t, emulator.GenerateFixture(300, 1))
+	dir := controlsDir(t, func(id, sql string) string {
+		if id != "unused" {
+			return sql
+		}
+		return strings.Replace(sql, "whole_days(coalesce(active_at, created_at), :now) as risk", "no_such_column as risk", 1)
+	})
+	res := runInProcess(t, "--config", api.HCL(), "--at", edgeAt, "--controls", dir)
+	assert.Equal(t, exitIncomplete, res.code)
+	assert.Empty(t, res.stdout, "no report when a control fails")
+	assert.Contains(t, res.stderr, "control unused")
+	assert.Contains(t, res.stderr, "no_such_column")
+}
