@@ -89,7 +89,7 @@ func readConnections(ctx context.Context, conns []connection, progress *progress
 // readConnection reads one connection's tokens into batches, counting them
 // as they come, and returns how many there were.
 func readConnection(ctx context.Context, conn connection, count *atomic.Int64, batches chan<- tokenBatch) (int, error) {
-	engine, err := inprocess.New()
+	engine, err := inprocess.New(inprocess.CacheOffByDefault()) // each token is read once: a cache would only cost memory
 	if err != nil {
 		return 0, err
 	}
