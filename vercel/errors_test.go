@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/turbot/steampipe-plugin-sdk/v5/sperr"
 
 	"github.com/tokenaudit/steampipe-plugin-vercel/vercelapi"
 )
@@ -42,4 +43,15 @@ func TestExplain(t *testing.T) {
 	plain := errors.New("plain")
 	assert.Same(t, plain, explain(plain))
 	assert.NoError(t, explain(nil))
+}
+
+// The SDK replaces the message of an error whose chain holds
+// context.DeadlineExceeded with "exceeded allowed timeout"; the client's
+// timeout must reach the user whole.
+func TestATimeoutSurvivesTheSDKsErrorWrapping(t *testing.T) {
+	timeout := &vercelapi.TimeoutError{Method: "GET", Path: "/v6/user/tokens", Attempts: 5, Timeout: time.Minute}
+	msg := sperr.WrapWithMessage(explain(fmt.Errorf("listing: %w", timeout)), "vercel").Error()
+	assert.Contains(t, msg, "GET /v6/user/tokens: no complete answer within 1m0s, 5 attempts in all")
+	assert.Contains(t, msg, "check base_url")
+	assert.NotContains(t, msg, "exceeded allowed timeout")
 }
