@@ -101,6 +101,7 @@ test: deps lint
 
 bench:
 	$(GO) test ./e2e -run '^$$' -bench FullScan -benchtime 3x -timeout 30m -args -tokens $(TOKENS) -latency $(LATENCY)
+	$(GO) test ./engines/postgres -run '^$$' -bench 'Postgres(FullScan|BackendMemory)' -benchtime 1x -timeout 30m -args -tokens $(TOKENS) -latency $(LATENCY) -memory-tokens 100000
 
 # Serves the sample fixture on 127.0.0.1:8787 and prints what to export.
 emulator:

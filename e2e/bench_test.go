@@ -1,11 +1,8 @@
 package e2e
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
-	"net/http"
-	"net/url"
 	"os"
 	"strconv"
 	"strings"
@@ -68,8 +65,8 @@ func BenchmarkFullScan(b *testing.B) {
 		p.stop()
 
 		start = time.Now()
-		if n := barePager(b, api); n != *benchTokens {
-			b.Fatalf("the bare pager read %d tokens, want %d", n, *benchTokens)
+		if n, err := api.BarePager(b.Context()); err != nil || n != *benchTokens {
+			b.Fatalf("the bare pager read %d tokens (%v), want %d", n, err, *benchTokens)
 		}
 		bareTime += time.Since(start)
 	}
@@ -83,46 +80,6 @@ func BenchmarkFullScan(b *testing.B) {
 	fmt.Fprintf(os.Stderr, "tokens=%d latency=%s fill_rate=%g scans=%d plugin=%s bare=%s ratio=%.3f list_requests=%d peak_rss=%.1fMiB\n",
 		*benchTokens, *benchLatency, *benchFill, b.N, (pluginTime / time.Duration(b.N)).Round(time.Millisecond),
 		(bareTime / time.Duration(b.N)).Round(time.Millisecond), ratio, listRequests, rss)
-}
-
-// barePager is the baseline: a plain sequential loop over the list endpoint
-// that decodes every token, as a hand-written Go script would.
-func barePager(b *testing.B, api *testapi.API) int {
-	b.Helper()
-	var until string
-	total := 0
-	for {
-		q := url.Values{"limit": {"100"}}
-		if until != "" {
-			q.Set("until", until)
-		}
-		req, _ := http.NewRequest(http.MethodGet, api.URL+"/v6/user/tokens?"+q.Encode(), nil)
-		req.Header.Set("Authorization", "Bearer "+api.Secret)
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			b.Fatal(err)
-		}
-		var page struct {
-			Tokens     []map[string]any `json:"tokens"`
-			Pagination struct {
-				Next any `json:"next"`
-			} `json:"pagination"`
-		}
-		err = json.NewDecoder(resp.Body).Decode(&page)
-		resp.Body.Close()
-		if err != nil {
-			b.Fatal(err)
-		}
-		total += len(page.Tokens)
-		switch next := page.Pagination.Next.(type) {
-		case nil:
-			return total
-		case float64:
-			until = strconv.FormatFloat(next, 'f', -1, 64)
-		default:
-			until = fmt.Sprint(next)
-		}
-	}
 }
 
 // peakRSSMiB reads the plugin process's high-water resident set size.

@@ -48,7 +48,7 @@ func runTests(m *testing.M) int {
 
 // requireCluster fails the test when the cluster could not start: CI
 // installs PostgreSQL, so a missing one is a broken setup, not a skip.
-func requireCluster(t *testing.T) *cluster {
+func requireCluster(t testing.TB) *cluster {
 	t.Helper()
 	if testCluster.c == nil {
 		err := testCluster.err
@@ -64,7 +64,7 @@ var databases atomic.Int64
 
 // database is one test's own database in the cluster.
 type database struct {
-	t    *testing.T
+	t    testing.TB
 	c    *cluster
 	name string
 }
@@ -72,7 +72,7 @@ type database struct {
 // newDatabase creates a database with the extension, and a server named
 // vercel, configured with hcl, whose tables are imported into schema vercel
 // (on the search path, as Steampipe's connections are).
-func newDatabase(t *testing.T, hcl string) *database {
+func newDatabase(t testing.TB, hcl string) *database {
 	t.Helper()
 	return newDatabaseIn(t, requireCluster(t), hcl)
 }
@@ -90,7 +90,7 @@ func otherCluster(t *testing.T, name string, env ...string) *cluster {
 	return c
 }
 
-func newDatabaseIn(t *testing.T, c *cluster, hcl string) *database {
+func newDatabaseIn(t testing.TB, c *cluster, hcl string) *database {
 	t.Helper()
 	db := &database{t: t, c: c, name: fmt.Sprintf("test_%d", databases.Add(1))}
 	if _, stderr := db.runIn("postgres", "create database "+db.name+";"); stderr != "" {
@@ -161,7 +161,7 @@ func sqlString(s string) string {
 }
 
 // startAPI serves a generated fixture with n tokens.
-func startAPI(t *testing.T, n int, seed int64, opts ...emulator.Option) *testapi.API {
+func startAPI(t testing.TB, n int, seed int64, opts ...emulator.Option) *testapi.API {
 	t.Helper()
 	return testapi.Start(t, emulator.GenerateFixture(n, seed), opts...)
 }

@@ -1,0 +1,85 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestCommittedModIsGenerated fails when the mod's committed files are not
+// what the report's control files and variables make: the mod is never a
+// second copy that drifts.
+func TestCommittedModIsGenerated(t *testing.T) {
+	files, err := generate(t.Context(), "../..")
+	require.NoError(t, err)
+	require.Len(t, files, 2)
+	for name, want := range files {
+		got, err := os.ReadFile(filepath.Join("..", name))
+		require.NoError(t, err)
+		assert.True(t, string(got) == want, "powerpipe/%s is not what the report's controls make: run go generate ./powerpipe/...", name)
+	}
+}
+
+func TestTranslate(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"whole_days(created_at, :now) > :max_age_days",
+			"floor((extract(epoch from (select evaluation_time from evaluation)) - extract(epoch from created_at)) / 86400)::int > $2::int"},
+		{"whole_days(coalesce(active_at, created_at), :now) >= :unused_days",
+			"floor((extract(epoch from (select evaluation_time from evaluation)) - extract(epoch from (coalesce(active_at, created_at)))) / 86400)::int >= $2::int"},
+		{"has_scope_type(scope_types, 'user')", "(scope_types @> jsonb_build_array('user'))"},
+		{"'on ' || date(t.revoked_at)", "'on '::text || to_char(t.revoked_at at time zone 'UTC', 'YYYY-MM-DD')"},
+		{"'scoped to ' || scope_types", "'scoped to '::text || scope_types"},
+		{"scopes = '[]'", "scopes = '[]'"},
+		{"x::int, 'a :now date(x)' -- :now date(y)\n", "x::int, 'a :now date(x)' -- :now date(y)\n"},
+		{"t.date(x), update_date (x)", "t.date(x), update_date (x)"},
+		{":unused_days + :max_age_days + :unused_days", "$2::int + $3::int + $2::int"},
+	} {
+		tr := translator{control: "c", known: map[string]bool{"unused_days": true, "max_age_days": true}}
+		got, err := tr.translate(tc.in)
+		require.NoError(t, err, tc.in)
+		assert.Equal(t, tc.want, got, tc.in)
+	}
+}
+
+func TestTranslateRefusesWhatItCannotBind(t *testing.T) {
+	for in, want := range map[string]string{
+		"x > :missing_days":      "control c uses :missing_days, which is not one of the report's variables",
+		"whole_days(created_at)": "whole_days takes 2 arguments, got 1",
+		"has_scope_type(s, 'a'":  "no closing parenthesis",
+		"date(a, b) is not null": "date takes 1 arguments, got 2",
+	} {
+		tr := translator{control: "c", known: map[string]bool{}}
+		_, err := tr.translate(in)
+		require.Error(t, err, in)
+		assert.Contains(t, err.Error(), want, in)
+	}
+}
+
+func TestParseControl(t *testing.T) {
+	c, err := parseControl("x", "-- title: T\n-- severity: info\n-- anchor: A: B\n-- remediation: R\nselect 1;\n")
+	require.NoError(t, err)
+	assert.Equal(t, control{ID: "x", Title: "T", Severity: "info", Anchor: "A: B", Remediation: "R", Query: "select 1"}, c)
+
+	_, err = parseControl("x", "-- title: T\n-- severity: info\n-- anchor: A\nselect 1;\n")
+	assert.ErrorContains(t, err, `missing header line "-- remediation: …"`)
+	_, err = parseControl("x", "-- title: T\n-- severity: urgent\n-- anchor: A\n-- remediation: R\nselect 1;\n")
+	assert.ErrorContains(t, err, `severity "urgent"`)
+}
+
+func TestParseHelpVariables(t *testing.T) {
+	vars, err := parseHelpVariables("Usage: x\n\nVariables:\n  unused_days        90  unused: alarm\n  max_lifetime_days  365  long_lived: alarm\n\nOther:\n  y  1  z\n")
+	require.NoError(t, err)
+	assert.Equal(t, []variable{{"unused_days", 90, "unused: alarm"}, {"max_lifetime_days", 365, "long_lived: alarm"}}, vars)
+
+	_, err = parseHelpVariables("Usage: x\n")
+	assert.ErrorContains(t, err, "lists no variables")
+	_, err = parseHelpVariables("Variables:\n  unused_days ninety  x\n")
+	assert.ErrorContains(t, err, "unreadable variable line")
+}
+
+func TestHCLStringEscapes(t *testing.T) {
+	assert.Equal(t, `"a \"b\" \\ $${c} %%{d}\n"`, hclString("a \"b\" \\ ${c} %{d}\n"))
+}

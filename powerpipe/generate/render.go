@@ -1,0 +1,151 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+)
+
+// generatedNote heads every generated file.
+const generatedNote = `# Generated from engines/report/controls/*.sql and the report's --help by
+# powerpipe/generate: do not edit. Change the control files, then run
+# go generate ./powerpipe/...
+`
+
+// benchmarkName is the benchmark's name in the mod.
+const benchmarkName = "vercel_token"
+
+// powerpipeSeverity is the report's severity as Powerpipe names it:
+// Powerpipe has no "info", its lowest is "none".
+func powerpipeSeverity(s string) string {
+	if s == "info" {
+		return "none"
+	}
+	return s
+}
+
+// modControl is a control ready to render: its PostgreSQL query and the
+// variables bound to $2, $3, … in that order.
+type modControl struct {
+	control
+	SQL    string
+	Params []string
+}
+
+// toPostgres translates a control's query and wraps it as a Powerpipe
+// control's query: $1 is the evaluation time (empty: the time of the run),
+// connection is Steampipe's sp_connection_name, and the result has
+// Powerpipe's resource, status and reason with the rest as dimensions.
+func toPostgres(c control, vars []variable) (modControl, error) {
+	known := map[string]bool{}
+	for _, v := range vars {
+		known[v.Name] = true
+	}
+	t := translator{control: c.ID, known: known}
+	body, err := t.translate(c.Query)
+	if err != nil {
+		return modControl{}, err
+	}
+	sql := fmt.Sprintf(`with evaluation as (
+  select coalesce(nullif($1, '')::timestamptz, now()) as evaluation_time
+),
+-- Without "recursive", the vercel_user_token inside is the table itself.
+vercel_user_token as (
+  select sp_connection_name as connection, * from vercel_user_token
+),
+result as (
+%s
+)
+select
+  token_id as resource,
+  status,
+  reason,
+  connection,
+  name,
+  prefix,
+  suffix
+from
+  result;`, indent(body, "  "))
+	return modControl{control: c, SQL: sql, Params: t.params}, nil
+}
+
+// renderBenchmark is benchmark.pp: the benchmark and its controls.
+func renderBenchmark(controls []modControl, vars []variable) (string, error) {
+	descriptions := map[string]string{}
+	for _, v := range vars {
+		descriptions[v.Name] = v.Description
+	}
+	var b strings.Builder
+	b.WriteString(generatedNote)
+	fmt.Fprintf(&b, "\nbenchmark %q {\n", benchmarkName)
+	fmt.Fprintf(&b, "  title       = %s\n", hclString("Vercel user tokens"))
+	fmt.Fprintf(&b, "  description = %s\n", hclString("The token audit of steampipe_report_vercel (docs/compliance.md): one result per token and control."))
+	b.WriteString("  children = [\n")
+	for _, c := range controls {
+		fmt.Fprintf(&b, "    control.%s,\n", c.ID)
+	}
+	b.WriteString("  ]\n")
+	b.WriteString("  tags = {\n    service = \"Vercel/UserToken\"\n  }\n}\n")
+	for _, c := range controls {
+		if strings.Contains(c.SQL, "\nEOQ\n") {
+			return "", fmt.Errorf("control %s: its query has a line EOQ, which ends the heredoc", c.ID)
+		}
+		fmt.Fprintf(&b, "\ncontrol %q {\n", c.ID)
+		fmt.Fprintf(&b, "  title       = %s\n", hclString(c.Title))
+		fmt.Fprintf(&b, "  description = %s\n", hclString(c.Remediation))
+		fmt.Fprintf(&b, "  severity    = %q\n", powerpipeSeverity(c.Severity))
+		fmt.Fprintf(&b, "  tags = {\n    anchor  = %s\n    service = \"Vercel/UserToken\"\n  }\n", hclString(c.Anchor))
+		fmt.Fprintf(&b, "  sql = <<-EOQ\n%s\n  EOQ\n", indent(hclTemplateEscape(c.SQL), "    "))
+		writeParam(&b, "now", "The time the tokens are judged at (var.evaluated_at).", "evaluated_at")
+		for _, p := range c.Params {
+			writeParam(&b, p, descriptions[p], p)
+		}
+		b.WriteString("}\n")
+	}
+	return b.String(), nil
+}
+
+func writeParam(b *strings.Builder, name, description, variable string) {
+	fmt.Fprintf(b, "\n  param %q {\n", name)
+	fmt.Fprintf(b, "    description = %s\n", hclString(description))
+	fmt.Fprintf(b, "    default     = var.%s\n  }\n", variable)
+}
+
+// renderVariables is variables.pp: the evaluation time and the report's
+// thresholds with their defaults.
+func renderVariables(vars []variable) string {
+	var b strings.Builder
+	b.WriteString(generatedNote)
+	b.WriteString(`
+variable "evaluated_at" {
+  type        = string
+  default     = ""
+  description = "Judge the tokens at this RFC 3339 time (the report's --at); empty: the time of the run."
+}
+`)
+	for _, v := range vars {
+		fmt.Fprintf(&b, "\nvariable %q {\n  type        = number\n  default     = %d\n  description = %s\n}\n",
+			v.Name, v.Default, hclString(v.Description))
+	}
+	return b.String()
+}
+
+// hclString is s as a quoted HCL string, template sequences escaped.
+func hclString(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "\r", `\r`, "\t", `\t`)
+	return `"` + hclTemplateEscape(r.Replace(s)) + `"`
+}
+
+// hclTemplateEscape keeps HCL from reading ${ and %{ as template sequences.
+func hclTemplateEscape(s string) string {
+	return strings.NewReplacer("${", "$${", "%{", "%%{").Replace(s)
+}
+
+func indent(s, prefix string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if strings.TrimSpace(l) != "" {
+			lines[i] = prefix + l
+		}
+	}
+	return strings.Join(lines, "\n")
+}
