@@ -52,14 +52,15 @@ type pageOptions struct {
 }
 
 // pageAll pages through list and hands each page, in order, to handle on
-// the caller's goroutine. While handle works on one page the next is
-// already being fetched and decoded, so the network sets the pace; at most
-// two pages are held at once. Paging stops when the API says there is no
-// next page, when handle returns false (then pageAll returns nil), when
-// maxItems is reached, or at the first error, which is returned after the
-// pages before it were handled. A page is decoded whole before it is handed
-// over: an item that does not decode fails the list before any item of its
-// page reaches handle.
+// the caller's goroutine. The next page is requested as soon as handle is
+// done with the one before, so that decoding a page and handling it overlap
+// the next request and the network sets the pace; at most two pages are
+// held at once, and the requests never run more than one page ahead of
+// handle. Paging stops when the API says there is no next page, when handle
+// returns false (then pageAll returns nil), when maxItems is reached, or at
+// the first error, which is returned after the pages before it were handled.
+// A page is decoded whole before it is handed over: an item that does not
+// decode fails the list before any item of its page reaches handle.
 //
 // An id that comes again on a later page (or twice on one page) is
 // skipped, the first occurrence kept, with a DEBUG log line: Vercel's
@@ -71,22 +72,32 @@ type pageOptions struct {
 func pageAll[T any](ctx context.Context, c *Client, list pagedList[T], opts pageOptions, handle func([]T) bool) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	pages := make(chan []T)
+	pages := make(chan []json.RawMessage)
+	// The number of new items on each page, in order, for the fetcher. It
+	// never holds more than two: see fetchPages.
+	newItems := make(chan int, 2)
 	fetchErr := make(chan error, 1)
 	go func() {
 		defer close(pages)
-		fetchErr <- fetchPages(ctx, c, list, opts, pages)
+		fetchErr <- fetchPages(ctx, c, list, opts, pages, newItems)
 	}()
 	stop := func() {
 		cancel()
 		for range pages {
 		}
 	}
-	for page := range pages {
+	ids := digestSet{}
+	for raw := range pages {
 		if err := ctx.Err(); err != nil {
 			stop()
 			return fmt.Errorf("GET %s: %w", list.path, err)
 		}
+		page, err := decodePage(c, list, raw, ids)
+		if err != nil {
+			stop()
+			return err
+		}
+		newItems <- len(page)
 		if !handle(page) {
 			stop()
 			return nil
@@ -133,16 +144,40 @@ func decodeRawPage(answer map[string]json.RawMessage, key string, page *rawPage)
 	return nil
 }
 
-func fetchPages[T any](ctx context.Context, c *Client, list pagedList[T], opts pageOptions, pages chan<- []T) error {
+// fetchPages requests the pages and sends each, raw, to pageAll, which
+// decodes it and sends back on newItems how many new items it held. The
+// next page is requested without waiting for that count, unless the count
+// decides the request: under maxItems (the next page's limit) and when the
+// page could end a run of empty pages (then paging stops there).
+//
+// When page n has been sent, pageAll has taken it and so has already sent
+// the count of page n-1: waiting for it never blocks for long, and at most
+// the counts of pages n-1 and n are in newItems.
+func fetchPages[T any](ctx context.Context, c *Client, list pagedList[T], opts pageOptions, pages chan<- []json.RawMessage, newItems <-chan int) error {
 	pageSize := int64(opts.pageSize)
 	if pageSize <= 0 || pageSize > MaxPageSize {
 		pageSize = MaxPageSize
 	}
 	cursors := digestSet{}
-	ids := digestSet{}
 	var until Cursor
 	var fetched int64
 	emptyInARow := 0
+	counted := 0
+	countUpTo := func(pageNumber int) error {
+		for ; counted < pageNumber; counted++ {
+			select {
+			case n := <-newItems:
+				fetched += int64(n)
+				emptyInARow++
+				if n > 0 {
+					emptyInARow = 0
+				}
+			case <-ctx.Done():
+				return fmt.Errorf("GET %s: %w", list.path, ctx.Err())
+			}
+		}
+		return nil
+	}
 	for pageNumber := 1; ; pageNumber++ {
 		limit := pageSize
 		if opts.maxItems > 0 {
@@ -159,24 +194,25 @@ func fetchPages[T any](ctx context.Context, c *Client, list pagedList[T], opts p
 		if err != nil {
 			return err
 		}
-		page, err := decodePage(c, list, raw.items, ids)
-		if err != nil {
-			return err
-		}
 		select {
-		case pages <- page:
+		case pages <- raw.items:
 		case <-ctx.Done():
 			return fmt.Errorf("GET %s: %w", list.path, ctx.Err())
 		}
-		fetched += int64(len(page))
 		next := raw.pagination.Next
-		if next.IsNull() || (opts.maxItems > 0 && fetched >= opts.maxItems) {
+		if next.IsNull() {
 			return nil
 		}
-		if len(page) == 0 {
-			emptyInARow++
-		} else {
-			emptyInARow = 0
+		if err := countUpTo(pageNumber - 1); err != nil {
+			return err
+		}
+		if opts.maxItems > 0 || emptyInARow+1 > MaxEmptyPagesInARow {
+			if err := countUpTo(pageNumber); err != nil {
+				return err
+			}
+		}
+		if opts.maxItems > 0 && fetched >= opts.maxItems {
+			return nil
 		}
 		if reason := pagingProblem(c, list.noun, next, pageNumber, emptyInARow, cursors); reason != "" {
 			return &PagingError{Path: list.path, Pages: pageNumber, Reason: reason}
