@@ -114,7 +114,7 @@ func insertRows(ctx context.Context, insert *sql.Stmt, connection string, rows [
 
 // load stores a batch's teams, or its tokens, over which it runs the
 // per-token controls.
-func (e *evaluation) load(ctx context.Context, batch batch) error {
+func (e *evaluation) load(ctx context.Context, batch rowBatch) error {
 	if err := insertRows(ctx, e.insertTeam, batch.Connection, batch.Teams); err != nil {
 		return fmt.Errorf("loading teams of connection %q: %w", batch.Connection, err)
 	}

@@ -31,9 +31,9 @@ var teamColumns = []string{
 // batchSize is how many tokens are handed on at a time: a page's worth.
 const batchSize = 100
 
-// batch is some rows of one connection: tokens, each as the plugin's
+// rowBatch is some rows of one connection: tokens, each as the plugin's
 // values in tokenColumns order, or teams in teamColumns order.
-type batch struct {
+type rowBatch struct {
 	Connection string
 	Tokens     [][]any
 	Teams      [][]any
@@ -58,12 +58,12 @@ func (e *connectionError) Unwrap() error { return e.err }
 // the network. load runs on this goroutine only. The first failure, of a
 // connection or of load, cancels everything and is returned; there is no
 // partial result.
-func readConnections(ctx context.Context, conns []connection, progress *progress, load func(context.Context, batch) error) ([]connectionSummary, error) {
+func readConnections(ctx context.Context, conns []connection, progress *progress, load func(context.Context, rowBatch) error) ([]connectionSummary, error) {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	// Loading must not hold the readers up: a page that waits for the
 	// controls holds up the next request. The queue holds 25,600 tokens.
-	batches := make(chan batch, 256)
+	batches := make(chan rowBatch, 256)
 	read := make([]connectionSummary, len(conns))
 	var readers sync.WaitGroup
 	for i, conn := range conns {
@@ -99,7 +99,7 @@ func readConnections(ctx context.Context, conns []connection, progress *progress
 // as they come, and its teams, at the same time through the same plugin,
 // into one batch; it returns how many tokens there were. Either failing
 // stops the other.
-func readConnection(ctx context.Context, conn connection, count *atomic.Int64, batches chan<- batch) (int, error) {
+func readConnection(ctx context.Context, conn connection, count *atomic.Int64, batches chan<- rowBatch) (int, error) {
 	engine, err := inprocess.New(inprocess.CacheOffByDefault()) // each row is read once: a cache would only cost memory
 	if err != nil {
 		return 0, err
@@ -130,14 +130,14 @@ func readConnection(ctx context.Context, conn connection, count *atomic.Int64, b
 }
 
 // readTokens reads the connection's tokens into batches of batchSize.
-func readTokens(ctx context.Context, engine *inprocess.Engine, connName string, count *atomic.Int64, batches chan<- batch) (int, error) {
+func readTokens(ctx context.Context, engine *inprocess.Engine, connName string, count *atomic.Int64, batches chan<- rowBatch) (int, error) {
 	rows, err := engine.Query(ctx, sdkquery.Query{Table: "vercel_user_token", Columns: tokenColumns, Limit: -1})
 	if err != nil {
 		return 0, err
 	}
 	defer rows.Close()
 	total := 0
-	next := batch{Connection: connName}
+	next := rowBatch{Connection: connName}
 	send := func() error {
 		if len(next.Tokens) == 0 {
 			return nil
@@ -145,7 +145,7 @@ func readTokens(ctx context.Context, engine *inprocess.Engine, connName string, 
 		if err := sendBatch(ctx, batches, next); err != nil {
 			return err
 		}
-		next = batch{Connection: connName}
+		next = rowBatch{Connection: connName}
 		return nil
 	}
 	for {
@@ -168,13 +168,13 @@ func readTokens(ctx context.Context, engine *inprocess.Engine, connName string, 
 }
 
 // readTeams reads the connection's teams, a few per user, into one batch.
-func readTeams(ctx context.Context, engine *inprocess.Engine, connName string, batches chan<- batch) error {
+func readTeams(ctx context.Context, engine *inprocess.Engine, connName string, batches chan<- rowBatch) error {
 	rows, err := engine.Query(ctx, sdkquery.Query{Table: "vercel_team", Columns: teamColumns, Limit: -1})
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
-	teams := batch{Connection: connName}
+	teams := rowBatch{Connection: connName}
 	for {
 		row, err := rows.Next()
 		if errors.Is(err, io.EOF) {
@@ -192,7 +192,7 @@ func readTeams(ctx context.Context, engine *inprocess.Engine, connName string, b
 }
 
 // sendBatch hands b on, unless the read is cancelled first.
-func sendBatch(ctx context.Context, batches chan<- batch, b batch) error {
+func sendBatch(ctx context.Context, batches chan<- rowBatch, b rowBatch) error {
 	select {
 	case batches <- b:
 		return nil
