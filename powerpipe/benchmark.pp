@@ -15,6 +15,7 @@ benchmark "vercel_token" {
     control.unused,
     control.duplicate_name,
     control.expired_not_revoked,
+    control.team_invalidated,
     control.sudo_active,
   ]
   tags = {
@@ -519,6 +520,83 @@ control "expired_not_revoked" {
         floor((extract(epoch from (select evaluation_time from evaluation)) - extract(epoch from expires_at)) / 86400)::int as risk
       from
         vercel_user_token
+    )
+    select
+      token_id as resource,
+      status,
+      reason,
+      connection,
+      name,
+      prefix,
+      suffix
+    from
+      result;
+  EOQ
+
+  param "now" {
+    description = "The time the tokens are judged at (var.evaluated_at)."
+    default     = var.evaluated_at
+  }
+}
+
+control "team_invalidated" {
+  title       = "Token created before a team it reaches invalidated such tokens"
+  description = "Revoke the token in Vercel's dashboard (Account Settings → Tokens, https://vercel.com/account/tokens); if that team still needs one, create a new token scoped to it."
+  severity    = "low"
+  tags = {
+    anchor  = "Vercel's own signal (a team's personalAccessTokensInvalidatedAt, appTokensInvalidatedAt); NIST SP 800-53 AC-2 (account management: remove what is no longer used)"
+    service = "Vercel/UserToken"
+  }
+  sql = <<-EOQ
+    with evaluation as (
+      select coalesce(nullif($1, '')::timestamptz, now()) as evaluation_time
+    ),
+    -- Without "recursive", the vercel_user_token inside is the table itself.
+    vercel_user_token as (
+      select sp_connection_name as connection, * from vercel_user_token
+    ),
+    result as (
+      select
+        t.connection, t.token_id, t.name, t.prefix, t.suffix,
+        case
+          when t.revoked_at is not null then 'skip'
+          when t.expires_at <= (select evaluation_time from evaluation) then 'skip'
+          when cut.teams is not null then 'info'
+          else 'ok'
+        end as status,
+        case
+          when t.revoked_at is not null then 'revoked on '::text || to_char(t.revoked_at at time zone 'UTC', 'YYYY-MM-DD')
+          when t.expires_at <= (select evaluation_time from evaluation) then 'expired on '::text || to_char(t.expires_at at time zone 'UTC', 'YYYY-MM-DD') || ': see expired_not_revoked'::text
+          when cut.teams is not null then 'created on '::text || to_char(t.created_at at time zone 'UTC', 'YYYY-MM-DD') || ', at or before '::text
+            || case when t.type = 'oauth2-token' then 'app' else 'personal access' end
+            || ' tokens were invalidated by '::text || cut.teams
+            || ': it no longer works there, and should be revoked to keep the list clean'::text
+          when t.scopes is null then 'Vercel sent no scope list, so no team scope to judge: see whole_account'
+          when (t.scope_types @> jsonb_build_array('team')) then 'no team it reaches invalidated its kind of token after its creation'
+          else 'no team scope'
+        end as reason,
+        coalesce(cut.team_count, 0) as risk
+      from
+        vercel_user_token as t
+        -- The teams of its connection that invalidated its kind of token at or
+        -- after its creation. vercel_team names the connection as Steampipe does
+        -- (sp_connection_name). A limited team has no invalidation times and a
+        -- team the user left is not listed: neither ever matches.
+        left join (
+          select
+            token.connection,
+            token.token_id,
+            string_agg(team.title || ' on '::text || to_char((case when token.type = 'oauth2-token' then team.app_tokens_invalidated_at else team.personal_access_tokens_invalidated_at end) at time zone 'UTC', 'YYYY-MM-DD'), ', ' order by team.title, team.id) as teams,
+            count(*) as team_count
+          from
+            vercel_user_token as token
+            join vercel_team as team on team.sp_connection_name = token.connection
+              and (token.team_ids @> jsonb_build_array(team.id))
+          where
+            token.created_at <= case when token.type = 'oauth2-token' then team.app_tokens_invalidated_at else team.personal_access_tokens_invalidated_at end
+          group by
+            token.connection, token.token_id
+        ) as cut on cut.connection = t.connection and cut.token_id = t.token_id
     )
     select
       token_id as resource,

@@ -21,7 +21,7 @@ var (
 	benchLatency = flag.Duration("latency", 20*time.Millisecond, "BenchmarkReport: latency the emulator adds to every request")
 )
 
-// BenchmarkReport compares a whole report (read, ten controls, JSON) with a
+// BenchmarkReport compares a whole report (read, eleven controls, JSON) with a
 // bare Go loop paging the same emulator, and counts the report's list
 // requests, which must stay at ⌈N/100⌉ whatever the number of controls. It
 // measures; it asserts nothing about time.

@@ -14,43 +14,60 @@ import (
 var edgeControls = []string{
 	"leaked", "no_expiry", "whole_account", "unused", "age",
 	"long_lived", "integration_whole_account", "duplicate_name", "sudo_active", "expired_not_revoked",
+	"team_invalidated",
 }
 
 // edgeExpected is, written by hand from docs/compliance.md, the status of
 // every control for every token of testdata/edge.json at edgeAt. Tokens are
 // created 30 days before, last used 1 day before and expire 60 days after
-// edgeAt, with one team scope, unless their id says otherwise.
+// edgeAt, with one team scope, unless their id says otherwise. The tok_team_
+// tokens meet the teams' invalidation times: Edge Personal invalidated
+// personal access tokens on 2026-06-10, Edge Apps app tokens on 2026-06-15,
+// Edge Ops personal access and integration tokens on 2026-06-20; Edge
+// Limited is limited and Edge Left, left by the user, invalidated personal
+// access tokens on 2026-06-25. edgeBearer is scoped to Edge, Edge Personal,
+// Edge Apps and Edge Ops too, so that it sees those teams whole.
 var edgeExpected = map[string]string{
-	//                       leaked no_exp whole unused age   long  integ dup   sudo  expired
-	"tok_ok":                "ok     ok     ok    ok     ok    ok    ok    ok    ok    ok",
-	"tok_unused_89":         "ok     ok     ok    ok     ok    ok    ok    ok    ok    ok",
-	"tok_unused_90":         "ok     ok     ok    alarm  ok    ok    ok    ok    ok    ok",
-	"tok_unused_91":         "ok     ok     ok    alarm  ok    ok    ok    ok    ok    ok",
-	"tok_age_89":            "ok     ok     ok    ok     ok    ok    ok    ok    ok    ok",
-	"tok_age_90":            "ok     ok     ok    ok     ok    ok    ok    ok    ok    ok",
-	"tok_age_91":            "ok     ok     ok    ok     alarm ok    ok    ok    ok    ok",
-	"tok_life_364":          "ok     ok     ok    ok     ok    ok    ok    ok    ok    ok",
-	"tok_life_365":          "ok     ok     ok    ok     ok    ok    ok    ok    ok    ok",
-	"tok_life_366":          "ok     ok     ok    ok     ok    alarm ok    ok    ok    ok",
-	"tok_no_expiry":         "ok     alarm  ok    ok     ok    info  ok    ok    ok    ok",
-	"tok_whole_account":     "ok     ok     alarm ok     ok    ok    ok    ok    ok    ok",
-	"tok_no_scopes":         "ok     ok     info  ok     ok    ok    ok    ok    ok    ok",
-	"tok_empty_scopes":      "ok     ok     info  ok     ok    ok    ok    ok    ok    ok",
-	"tok_oauth_user":        "ok     ok     alarm ok     ok    ok    alarm ok    ok    ok",
-	"tok_oauth_team":        "ok     ok     ok    ok     ok    ok    ok    ok    ok    ok",
-	"tok_oauth_no_scopes":   "ok     ok     info  ok     ok    ok    info  ok    ok    ok",
-	"tok_leaked_used_after": "alarm  ok     ok    ok     ok    ok    ok    ok    ok    ok",
-	"tok_leaked_not_used":   "alarm  ok     ok    ok     ok    ok    ok    ok    ok    ok",
-	"tok_leaked_revoked":    "skip   skip   skip  skip   skip  skip  skip  skip  skip  skip",
-	"tok_dup_a":             "ok     ok     ok    ok     ok    ok    ok    alarm ok    ok",
-	"tok_dup_b":             "ok     ok     ok    ok     ok    ok    ok    alarm ok    ok",
-	"tok_twin_live":         "ok     ok     ok    ok     ok    ok    ok    ok    ok    ok",
-	"tok_twin_revoked":      "skip   skip   skip  skip   skip  skip  skip  skip  skip  skip",
-	"tok_expired":           "skip   skip   skip  skip   skip  skip  skip  skip  skip  alarm",
-	"tok_expires_now":       "skip   skip   skip  skip   skip  skip  skip  skip  skip  alarm",
-	"tok_revoked_expired":   "skip   skip   skip  skip   skip  skip  skip  skip  skip  skip",
-	"tok_sudo_active":       "ok     ok     alarm ok     ok    ok    ok    ok    alarm ok",
-	"tok_sudo_ended":        "ok     ok     alarm ok     ok    ok    ok    ok    ok    ok",
+	//                           leaked no_exp whole unused age   long  integ dup   sudo  expired team
+	"tok_ok":                   "ok     ok     ok    ok     ok    ok    ok    ok    ok    ok      ok",
+	"tok_unused_89":            "ok     ok     ok    ok     ok    ok    ok    ok    ok    ok      ok",
+	"tok_unused_90":            "ok     ok     ok    alarm  ok    ok    ok    ok    ok    ok      ok",
+	"tok_unused_91":            "ok     ok     ok    alarm  ok    ok    ok    ok    ok    ok      ok",
+	"tok_age_89":               "ok     ok     ok    ok     ok    ok    ok    ok    ok    ok      ok",
+	"tok_age_90":               "ok     ok     ok    ok     ok    ok    ok    ok    ok    ok      ok",
+	"tok_age_91":               "ok     ok     ok    ok     alarm ok    ok    ok    ok    ok      ok",
+	"tok_life_364":             "ok     ok     ok    ok     ok    ok    ok    ok    ok    ok      ok",
+	"tok_life_365":             "ok     ok     ok    ok     ok    ok    ok    ok    ok    ok      ok",
+	"tok_life_366":             "ok     ok     ok    ok     ok    alarm ok    ok    ok    ok      ok",
+	"tok_no_expiry":            "ok     alarm  ok    ok     ok    info  ok    ok    ok    ok      info",
+	"tok_whole_account":        "ok     ok     alarm ok     ok    ok    ok    ok    ok    ok      ok",
+	"tok_no_scopes":            "ok     ok     info  ok     ok    ok    ok    ok    ok    ok      ok",
+	"tok_empty_scopes":         "ok     ok     info  ok     ok    ok    ok    ok    ok    ok      ok",
+	"tok_oauth_user":           "ok     ok     alarm ok     ok    ok    alarm ok    ok    ok      ok",
+	"tok_oauth_team":           "ok     ok     ok    ok     ok    ok    ok    ok    ok    ok      ok",
+	"tok_oauth_no_scopes":      "ok     ok     info  ok     ok    ok    info  ok    ok    ok      ok",
+	"tok_leaked_used_after":    "alarm  ok     ok    ok     ok    ok    ok    ok    ok    ok      ok",
+	"tok_leaked_not_used":      "alarm  ok     ok    ok     ok    ok    ok    ok    ok    ok      ok",
+	"tok_leaked_revoked":       "skip   skip   skip  skip   skip  skip  skip  skip  skip  skip    skip",
+	"tok_dup_a":                "ok     ok     ok    ok     ok    ok    ok    alarm ok    ok      ok",
+	"tok_dup_b":                "ok     ok     ok    ok     ok    ok    ok    alarm ok    ok      ok",
+	"tok_twin_live":            "ok     ok     ok    ok     ok    ok    ok    ok    ok    ok      ok",
+	"tok_twin_revoked":         "skip   skip   skip  skip   skip  skip  skip  skip  skip  skip    skip",
+	"tok_expired":              "skip   skip   skip  skip   skip  skip  skip  skip  skip  alarm   skip",
+	"tok_expires_now":          "skip   skip   skip  skip   skip  skip  skip  skip  skip  alarm   skip",
+	"tok_revoked_expired":      "skip   skip   skip  skip   skip  skip  skip  skip  skip  skip    skip",
+	"tok_sudo_active":          "ok     ok     alarm ok     ok    ok    ok    ok    alarm ok      ok",
+	"tok_sudo_ended":           "ok     ok     alarm ok     ok    ok    ok    ok    ok    ok      ok",
+	"tok_team_cut_at":          "ok     ok     ok    ok     ok    ok    ok    ok    ok    ok      info",
+	"tok_team_cut_after":       "ok     ok     ok    ok     ok    ok    ok    ok    ok    ok      ok",
+	"tok_team_cut_revoked":     "skip   skip   skip  skip   skip  skip  skip  skip  skip  skip    skip",
+	"tok_team_app_cut":         "ok     ok     ok    ok     ok    ok    ok    ok    ok    ok      info",
+	"tok_team_app_pat_cut":     "ok     ok     ok    ok     ok    ok    ok    ok    ok    ok      ok",
+	"tok_team_pat_app_cut":     "ok     ok     ok    ok     ok    ok    ok    ok    ok    ok      ok",
+	"tok_team_two":             "ok     ok     ok    ok     ok    ok    ok    ok    ok    ok      info",
+	"tok_team_limited":         "ok     ok     ok    ok     ok    ok    ok    ok    ok    ok      ok",
+	"tok_team_left":            "ok     ok     ok    ok     ok    ok    ok    ok    ok    ok      ok",
+	"tok_team_integration_cut": "ok     ok     ok    ok     ok    ok    ok    ok    ok    ok      ok",
 }
 
 func TestEdgeFixtureGivesTheExpectedStatuses(t *testing.T) {
@@ -105,6 +122,14 @@ func TestReasonsCarryDatesAndDays(t *testing.T) {
 		"whole_account tok_no_scopes":     "Vercel sent no scope list, so the scope cannot be judged: check the token in the dashboard",
 		"duplicate_name tok_dup_a":        `2 live tokens are named "ci-deploy"`,
 		"leaked tok_leaked_revoked":       "revoked on 2026-06-22",
+		"team_invalidated tok_team_cut_at": "created on 2026-06-10, at or before personal access tokens were invalidated by Edge Personal on 2026-06-10: " +
+			"it no longer works there, and should be revoked to keep the list clean",
+		"team_invalidated tok_team_app_cut": "created on 2026-06-15, at or before app tokens were invalidated by Edge Apps on 2026-06-15: " +
+			"it no longer works there, and should be revoked to keep the list clean",
+		"team_invalidated tok_team_two": "created on 2026-06-09, at or before personal access tokens were invalidated by Edge Ops on 2026-06-20, Edge Personal on 2026-06-10: " +
+			"it no longer works there, and should be revoked to keep the list clean",
+		"team_invalidated tok_team_left":     "no team it reaches invalidated its kind of token after its creation",
+		"team_invalidated tok_whole_account": "no team scope",
 	} {
 		assert.Equal(t, want, reasons[key], key)
 	}

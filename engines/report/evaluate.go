@@ -15,22 +15,30 @@ import (
 // evaluation runs the controls over one audit's tokens in an in-memory
 // SQLite database, as the tokens arrive: each batch goes into a temporary
 // vercel_user_token table, which hides the main one of the same name, the
-// per-token controls run over it, and it moves into the main table. The
-// other controls, which compare tokens, run over the main table once every
-// token is in. Everything happens in one transaction on one connection.
+// per-token controls run over it, and it moves into the main table. Teams
+// go into vercel_team. The other controls, which compare tokens or read
+// teams, run over the main tables once every row is in. Everything happens
+// in one transaction on one connection.
 type evaluation struct {
-	db       *sql.DB
-	tx       *sql.Tx
-	params   []any
-	insert   *sql.Stmt
-	perToken []control
-	whole    []control
-	results  []result
+	db         *sql.DB
+	tx         *sql.Tx
+	params     []any
+	insert     *sql.Stmt
+	insertTeam *sql.Stmt
+	perToken   []control
+	whole      []control
+	results    []result
 }
 
 // tableColumns are the columns of vercel_user_token in SQLite: the
 // plugin's, after connection.
 var tableColumns = append([]string{"connection"}, tokenColumns...)
+
+// teamTableColumns are the columns of vercel_team in SQLite: the plugin's,
+// after sp_connection_name, the name Steampipe gives that column in every
+// table, so a control's join on it also runs over the plugin's foreign
+// tables in PostgreSQL.
+var teamTableColumns = append([]string{"sp_connection_name"}, teamColumns...)
 
 // startEvaluation creates the empty tables and prepares the statements, with
 // :now and the variables bound as parameters.
@@ -65,9 +73,14 @@ func startEvaluation(ctx context.Context, controls []control, now time.Time, var
 			return nil, fmt.Errorf("creating the token table: %w", err)
 		}
 	}
-	marks := strings.TrimSuffix(strings.Repeat("?, ", len(tableColumns)), ", ")
-	if e.insert, err = e.tx.PrepareContext(ctx, "insert into temp.vercel_user_token values ("+marks+")"); err != nil {
+	if _, err := e.tx.ExecContext(ctx, "create table main.vercel_team ("+strings.Join(teamTableColumns, ", ")+")"); err != nil {
+		return nil, fmt.Errorf("creating the team table: %w", err)
+	}
+	if e.insert, err = e.tx.PrepareContext(ctx, insertStatement("temp.vercel_user_token", len(tableColumns))); err != nil {
 		return nil, fmt.Errorf("loading tokens: %w", err)
+	}
+	if e.insertTeam, err = e.tx.PrepareContext(ctx, insertStatement("main.vercel_team", len(teamTableColumns))); err != nil {
+		return nil, fmt.Errorf("loading teams: %w", err)
 	}
 	for _, c := range controls {
 		if c.PerToken {
@@ -79,17 +92,37 @@ func startEvaluation(ctx context.Context, controls []control, now time.Time, var
 	return e, nil
 }
 
-// load stores a batch of tokens and runs the per-token controls over it.
-func (e *evaluation) load(ctx context.Context, batch tokenBatch) error {
-	values := make([]any, len(tableColumns))
-	values[0] = batch.Connection
-	for _, token := range batch.Tokens {
-		for i, v := range token {
-			values[i+1] = sqlValue(v)
+// insertStatement inserts one row of n columns into table.
+func insertStatement(table string, n int) string {
+	return "insert into " + table + " values (" + strings.TrimSuffix(strings.Repeat("?, ", n), ", ") + ")"
+}
+
+// insertRows runs insert once per row, the connection's name first.
+func insertRows(ctx context.Context, insert *sql.Stmt, connection string, rows [][]any) error {
+	var values []any
+	for _, row := range rows {
+		values = append(values[:0], connection)
+		for _, v := range row {
+			values = append(values, sqlValue(v))
 		}
-		if _, err := e.insert.ExecContext(ctx, values...); err != nil {
-			return fmt.Errorf("loading tokens of connection %q: %w", batch.Connection, err)
+		if _, err := insert.ExecContext(ctx, values...); err != nil {
+			return err
 		}
+	}
+	return nil
+}
+
+// load stores a batch's teams, or its tokens, over which it runs the
+// per-token controls.
+func (e *evaluation) load(ctx context.Context, batch rowBatch) error {
+	if err := insertRows(ctx, e.insertTeam, batch.Connection, batch.Teams); err != nil {
+		return fmt.Errorf("loading teams of connection %q: %w", batch.Connection, err)
+	}
+	if len(batch.Tokens) == 0 {
+		return nil
+	}
+	if err := insertRows(ctx, e.insert, batch.Connection, batch.Tokens); err != nil {
+		return fmt.Errorf("loading tokens of connection %q: %w", batch.Connection, err)
 	}
 	for _, c := range e.perToken {
 		rows, err := e.tx.QueryContext(ctx, c.SQL, e.params...)

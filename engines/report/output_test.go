@@ -64,6 +64,7 @@ func TestSARIFHasOneRulePerControlAndOneResultPerAlarm(t *testing.T) {
 		assert.NotEmpty(t, rule.Properties["security-severity"], rule.ID)
 	}
 	assert.Len(t, rules, len(edgeControls))
+	assert.True(t, rules["team_invalidated"], "a rule for every control, team_invalidated included")
 
 	alarms := map[string]bool{}
 	for _, r := range want.Results {
@@ -124,6 +125,7 @@ func TestMarkdownTableHasOneRowPerFinding(t *testing.T) {
 		assert.Equal(t, 9, unescaped, "every row has 8 cells: %s", row)
 	}
 	assert.Contains(t, res.stdout, `\_`, "names are escaped")
+	assert.Contains(t, res.stdout, "| low | info | team\\_invalidated | vercel | tok\\_team\\_cut\\_at (pf30…sf30) |", "the team_invalidated finding")
 	assert.Contains(t, res.stdout, "## What to do")
 }
 

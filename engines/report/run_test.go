@@ -102,6 +102,20 @@ connection "broken" {
 	assert.False(t, strings.Contains(res.stderr, api.Secret), "token leaked")
 }
 
+// The teams are read with the tokens: a team list that fails leaves the
+// audit as incomplete as a token list that fails.
+func TestAFailingTeamListWritesNoReport(t *testing.T) {
+	testapi.IsolateEnv(t)
+	api := startEdgeAPI(t)
+	api.Server.SetFaults(emulator.Faults{AlwaysStatus: 403, OnlyOn: emulator.EndpointTeams})
+	res := runInProcess(t, "--config", api.HCL(), "--output", "json")
+	assert.Equal(t, exitIncomplete, res.code)
+	assert.Empty(t, res.stdout, "no report that looks clean")
+	assert.Contains(t, res.stderr, `connection "vercel": reading its teams`)
+	assert.Equal(t, 1, api.Server.Count(emulator.EndpointTeams), "the teams are read once")
+	assert.False(t, strings.Contains(res.stderr, api.Secret), "token leaked")
+}
+
 func TestTwoConnectionsInOneReport(t *testing.T) {
 	testapi.IsolateEnv(t)
 	prod := startEdgeAPI(t, "tok_leaked_used_after")
