@@ -58,7 +58,7 @@ func TestBinary(t *testing.T) {
 		res := runBinary(t, binary, env, "vercel_user_token", "--select", "token_id,is_current", "--config", `base_url = "`+api.URL+`"`)
 		require.Equal(t, exitOK, res.code, res.stderr)
 		assert.NotEmpty(t, res.stderr, "TRACE logs are on stderr")
-		assert.NotContains(t, res.stdout+res.stderr, api.Secret)
+		assert.False(t, strings.Contains(res.stdout+res.stderr, api.Secret), "the token leaked into the output")
 		assert.True(t, strings.HasPrefix(res.stdout, "token_id,is_current\n"))
 	})
 
