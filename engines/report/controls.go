@@ -71,7 +71,7 @@ func loadControls(dir string) ([]control, error) {
 
 // parseControl reads a control file: its header, then its query.
 func parseControl(id, text string) (control, error) {
-	c := control{ID: id, SQL: text}
+	c := control{ID: id, SQL: inlineFunctions(text)}
 	fields := map[string]string{}
 	scanner := bufio.NewScanner(strings.NewReader(text))
 	for scanner.Scan() {

@@ -21,7 +21,9 @@ func init() {
 
 // registerFunctions adds the two functions the controls use besides
 // standard SQL. PostgreSQL gets the same two as SQL functions (see
-// docs/compliance.md), so the control files run there unchanged.
+// docs/compliance.md), so the control files run there unchanged. Loading a
+// control inlines the calls it can read (inlineFunctions); these serve the
+// rest.
 func registerFunctions(conn *sqlite3.SQLiteConn) error {
 	if err := conn.RegisterFunc("whole_days", wholeDays, true); err != nil {
 		return fmt.Errorf("registering whole_days: %w", err)

@@ -50,20 +50,36 @@ func (r result) open() bool { return r.Status == statusAlarm && !r.accepted() }
 // leaked token used after the leak first of all), then token, control and
 // connection, so that the same input always gives the same order.
 func sortResults(results []result) {
-	slices.SortFunc(results, func(a, b result) int {
-		// Cheap comparisons first, one at a time: a report sorts tens of
-		// thousands of results.
-		if c := cmp.Compare(a.Severity.rank(), b.Severity.rank()); c != 0 {
-			return c
+	slices.SortFunc(results, compareResults)
+}
+
+// compareResults is report order.
+func compareResults(a, b result) int {
+	// Cheap comparisons first, one at a time: a report sorts tens of
+	// thousands of results.
+	if c := cmp.Compare(a.Severity.rank(), b.Severity.rank()); c != 0 {
+		return c
+	}
+	if a.Status != b.Status {
+		return cmp.Compare(slices.Index(statuses, a.Status), slices.Index(statuses, b.Status))
+	}
+	return cmp.Or(
+		cmp.Compare(b.risk, a.risk),
+		strings.Compare(a.TokenID, b.TokenID),
+		strings.Compare(a.Control, b.Control),
+		strings.Compare(a.Connection, b.Connection),
+	)
+}
+
+// mergeResults merges two lists in report order into one.
+func mergeResults(a, b []result) []result {
+	merged := make([]result, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if compareResults(b[0], a[0]) < 0 {
+			merged, b = append(merged, b[0]), b[1:]
+		} else {
+			merged, a = append(merged, a[0]), a[1:]
 		}
-		if a.Status != b.Status {
-			return cmp.Compare(slices.Index(statuses, a.Status), slices.Index(statuses, b.Status))
-		}
-		return cmp.Or(
-			cmp.Compare(b.risk, a.risk),
-			strings.Compare(a.TokenID, b.TokenID),
-			strings.Compare(a.Control, b.Control),
-			strings.Compare(a.Connection, b.Connection),
-		)
-	})
+	}
+	return append(append(merged, a...), b...)
 }

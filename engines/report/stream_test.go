@@ -1,9 +1,11 @@
 package main
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -87,4 +89,25 @@ func TestAControlFailingWhileTokensArriveStopsTheAudit(t *testing.T) {
 	assert.Empty(t, res.stdout, "no report when a control fails")
 	assert.Contains(t, res.stderr, "control unused")
 	assert.Contains(t, res.stderr, "no_such_column")
+}
+
+// TestMergeGivesWhatOneSortGives: the report sorts the per-token results
+// and the others apart and merges them.
+func TestMergeGivesWhatOneSortGives(t *testing.T) {
+	var all []result
+	for i := range 300 {
+		all = append(all, result{
+			Control:  []string{"age", "leaked", "unused"}[i%3],
+			Severity: severities[i%len(severities)],
+			Status:   statuses[i*7%len(statuses)],
+			TokenID:  fmt.Sprintf("tok_%03d", i*37%101),
+			risk:     int64(i * 13 % 5),
+		})
+	}
+	a, b := slices.Clone(all[:220]), slices.Clone(all[220:])
+	sortResults(a)
+	sortResults(b)
+	sortResults(all)
+	assert.Equal(t, all, mergeResults(a, b))
+	assert.Equal(t, all, mergeResults(b, a))
 }
