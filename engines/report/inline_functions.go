@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/sqlscan"
 )
 
 // functionCall is the start of a call of one of inlined's functions, up to
@@ -37,14 +39,14 @@ var inlined = map[string]string{
 func inlineFunctions(sql string) string {
 	var out strings.Builder
 	for i := 0; i < len(sql); {
-		if end := skipLiteral(sql, i); end > i {
+		if end := sqlscan.LiteralEnd(sql, i); end > i {
 			out.WriteString(sql[i:end])
 			i = end
 			continue
 		}
 		if i == 0 || !isWordByte(sql[i-1]) {
 			if m := functionCall.FindStringSubmatchIndex(sql[i:]); m != nil {
-				if args, end := callArgs(sql, i+m[1]); len(args) == 2 {
+				if args, end, err := sqlscan.SplitArgs(sql, i+m[1]-1); err == nil && len(args) == 2 {
 					fmt.Fprintf(&out, inlined[strings.ToLower(sql[i+m[2]:i+m[3]])],
 						"("+inlineFunctions(strings.TrimSpace(args[0]))+")", "("+inlineFunctions(strings.TrimSpace(args[1]))+")")
 					i = end
@@ -56,58 +58,6 @@ func inlineFunctions(sql string) string {
 		i++
 	}
 	return out.String()
-}
-
-// callArgs reads a call's arguments from just after its opening
-// parenthesis: the top-level arguments and the index after the closing
-// parenthesis; no arguments when there is none.
-func callArgs(sql string, from int) ([]string, int) {
-	depth, start := 0, from
-	var args []string
-	for i := from; i < len(sql); {
-		if end := skipLiteral(sql, i); end > i {
-			i = end
-			continue
-		}
-		switch sql[i] {
-		case '(':
-			depth++
-		case ')':
-			if depth == 0 {
-				return append(args, sql[start:i]), i + 1
-			}
-			depth--
-		case ',':
-			if depth == 0 {
-				args = append(args, sql[start:i])
-				start = i + 1
-			}
-		}
-		i++
-	}
-	return nil, len(sql)
-}
-
-// skipLiteral is the index after the string literal, quoted identifier or
-// comment starting at sql[i], or i when none starts there. A doubled quote
-// inside a literal reads as the literal's end followed by a new one, which
-// comes to the same.
-func skipLiteral(sql string, i int) int {
-	end := func(from int, closing string) int {
-		if j := strings.Index(sql[from:], closing); j >= 0 {
-			return from + j + len(closing)
-		}
-		return len(sql)
-	}
-	switch rest := sql[i:]; {
-	case rest[0] == '\'' || rest[0] == '"' || rest[0] == '`':
-		return end(i+1, rest[:1])
-	case strings.HasPrefix(rest, "--"):
-		return end(i+2, "\n")
-	case strings.HasPrefix(rest, "/*"):
-		return end(i+2, "*/")
-	}
-	return i
 }
 
 func isWordByte(c byte) bool {

@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"strings"
+
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/sqlscan"
 )
 
 // evaluationTime is the expression a control's :now becomes: the time the
@@ -46,7 +48,7 @@ var functions = map[string]struct {
 func (t *translator) translate(sql string) (string, error) {
 	var out strings.Builder
 	for i := 0; i < len(sql); {
-		if end := literalEnd(sql, i); end > i {
+		if end := sqlscan.LiteralEnd(sql, i); end > i {
 			out.WriteString(sql[i:end])
 			if sql[i] == '\'' && (concatenated(sql[end:]) || strings.HasSuffix(strings.TrimSpace(out.String()[:out.Len()-(end-i)]), "||")) {
 				out.WriteString("::text")
@@ -77,7 +79,7 @@ func (t *translator) translate(sql string) (string, error) {
 				i = end
 				continue
 			}
-			args, next, err := splitArgs(sql, open)
+			args, next, err := sqlscan.SplitArgs(sql, open)
 			if err != nil {
 				return "", fmt.Errorf("%s(…): %w", word, err)
 			}
@@ -131,75 +133,15 @@ func operand(expr string) string {
 	for i := 0; i < len(expr); i++ {
 		simple = simple && (isIdent(expr[i]) || expr[i] == '.')
 	}
-	if simple && expr != "" || strings.HasPrefix(expr, "'") && literalEnd(expr, 0) == len(expr) {
+	if simple && expr != "" || strings.HasPrefix(expr, "'") && sqlscan.LiteralEnd(expr, 0) == len(expr) {
 		return expr
 	}
 	if strings.HasPrefix(expr, "(") {
-		if _, end, err := splitArgs(expr, 0); err == nil && end == len(expr) {
+		if _, end, err := sqlscan.SplitArgs(expr, 0); err == nil && end == len(expr) {
 			return expr
 		}
 	}
 	return "(" + expr + ")"
-}
-
-// splitArgs reads the parenthesised argument list opening at sql[open]: its
-// top-level arguments and the index after the closing parenthesis.
-func splitArgs(sql string, open int) ([]string, int, error) {
-	depth, start := 0, open+1
-	var args []string
-	for i := open; i < len(sql); {
-		if end := literalEnd(sql, i); end > i {
-			i = end
-			continue
-		}
-		switch sql[i] {
-		case '(':
-			depth++
-		case ')':
-			depth--
-			if depth == 0 {
-				return append(args, sql[start:i]), i + 1, nil
-			}
-		case ',':
-			if depth == 1 {
-				args = append(args, sql[start:i])
-				start = i + 1
-			}
-		}
-		i++
-	}
-	return nil, 0, fmt.Errorf("no closing parenthesis")
-}
-
-// literalEnd is the index after the string literal, quoted identifier or
-// comment starting at sql[i], or i when none starts there.
-func literalEnd(sql string, i int) int {
-	rest := sql[i:]
-	switch {
-	case rest[0] == '\'' || rest[0] == '"':
-		q := rest[0]
-		for j := 1; j < len(rest); j++ {
-			if rest[j] == q {
-				if j+1 < len(rest) && rest[j+1] == q { // a doubled quote
-					j++
-					continue
-				}
-				return i + j + 1
-			}
-		}
-		return len(sql)
-	case strings.HasPrefix(rest, "--"):
-		if j := strings.IndexByte(rest, '\n'); j >= 0 {
-			return i + j
-		}
-		return len(sql)
-	case strings.HasPrefix(rest, "/*"):
-		if j := strings.Index(rest[2:], "*/"); j >= 0 {
-			return i + 2 + j + 2
-		}
-		return len(sql)
-	}
-	return i
 }
 
 func isIdentStart(c byte) bool {
