@@ -59,13 +59,7 @@ func listTeams(ctx context.Context, d *plugin.QueryData, _ *plugin.HydrateData) 
 		opts.MaxTeams = limit
 	}
 	err = client.ListTeams(ctx, opts, func(page []vercelapi.Team) bool {
-		for _, team := range page {
-			d.StreamListItem(ctx, newTeamRow(team))
-			if d.RowsRemaining(ctx) <= 0 {
-				return false
-			}
-		}
-		return true
+		return streamPage(ctx, d, page, func(team vercelapi.Team) any { return newTeamRow(team) })
 	})
 	return nil, explain(err)
 }

@@ -70,13 +70,7 @@ func listUserTokens(ctx context.Context, d *plugin.QueryData, _ *plugin.HydrateD
 			streamErr = err
 			return false
 		}
-		for _, token := range page {
-			d.StreamListItem(ctx, newUserTokenRow(token, current))
-			if d.RowsRemaining(ctx) <= 0 {
-				return false
-			}
-		}
-		return true
+		return streamPage(ctx, d, page, func(token vercelapi.AuthToken) any { return newUserTokenRow(token, current) })
 	})
 	if err == nil {
 		err = streamErr
