@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/cli"
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/sdkquery"
 )
 
@@ -26,17 +27,11 @@ func (o options) query() sdkquery.Query {
 	return sdkquery.Query{Table: o.table, Columns: o.columns, Equals: o.equals, Limit: o.limit}
 }
 
-// usageError is a wrong command line (exit status 2).
-type usageError struct{ err error }
-
-func (e usageError) Error() string { return e.err.Error() }
-func (e usageError) Unwrap() error { return e.err }
-
 // parseArgs reads the command line. It returns flag.ErrHelp for --help and
-// a usageError for anything wrong.
+// a cli.UsageError for anything wrong.
 func parseArgs(args []string) (options, error) {
 	opts := options{limit: -1}
-	var selects, wheres listFlag
+	var selects, wheres cli.ListFlag
 	fs := flag.NewFlagSet(commandName, flag.ContinueOnError)
 	fs.SetOutput(io.Discard) // run prints errors and usage itself
 	fs.StringVar(&opts.config, "config", "", "")
@@ -50,10 +45,10 @@ func parseArgs(args []string) (options, error) {
 		return options{}, err
 	}
 	if err != nil {
-		return options{}, usageError{err}
+		return options{}, cli.UsageError{Err: err}
 	}
 	if err := opts.complete(positional, selects, wheres); err != nil {
-		return options{}, usageError{err}
+		return options{}, cli.UsageError{Err: err}
 	}
 	return opts, nil
 }
@@ -80,7 +75,7 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 }
 
 // complete checks and stores what the flag package cannot.
-func (o *options) complete(positional []string, selects, wheres listFlag) error {
+func (o *options) complete(positional []string, selects, wheres cli.ListFlag) error {
 	switch len(positional) {
 	case 0:
 		return errors.New("missing TABLE_NAME")
@@ -109,7 +104,7 @@ func (o *options) complete(positional []string, selects, wheres listFlag) error 
 }
 
 // selectedColumns splits --select values on commas.
-func selectedColumns(selects listFlag) ([]string, error) {
+func selectedColumns(selects cli.ListFlag) ([]string, error) {
 	var columns []string
 	for _, value := range selects {
 		for _, column := range strings.Split(value, ",") {
@@ -124,14 +119,4 @@ func selectedColumns(selects listFlag) ([]string, error) {
 		}
 	}
 	return columns, nil
-}
-
-// listFlag collects every value of a repeatable flag.
-type listFlag []string
-
-func (l *listFlag) String() string { return strings.Join(*l, " ") }
-
-func (l *listFlag) Set(value string) error {
-	*l = append(*l, value)
-	return nil
 }

@@ -7,6 +7,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/cli"
 )
 
 func TestFlagsMayFollowTheTable(t *testing.T) {
@@ -38,7 +40,7 @@ func TestEverythingAfterDoubleDashIsPositional(t *testing.T) {
 	require.NoError(t, err, "--limit is the table name here")
 
 	_, err = parseArgs([]string{"t", "--", "--limit"})
-	var usage usageError
+	var usage cli.UsageError
 	require.ErrorAs(t, err, &usage)
 	assert.Contains(t, err.Error(), "got 2")
 }

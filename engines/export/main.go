@@ -3,19 +3,6 @@
 // Steampipe installation or database needed. Run it with --help for usage.
 package main
 
-import (
-	"context"
-	"os"
-	"os/signal"
-	"syscall"
+import "github.com/tokenaudit/steampipe-plugin-vercel/internal/cli"
 
-	"github.com/tokenaudit/steampipe-plugin-vercel/internal/inprocess"
-)
-
-func main() {
-	inprocess.QuietLogsUnlessChosen()
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	stop()
-	os.Exit(code)
-}
+func main() { cli.Main(run) }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/cli"
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/inprocess"
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/sdkquery"
 )
@@ -31,7 +32,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	if err := export(ctx, opts, stdout); err != nil {
-		if errors.As(err, new(usageError)) {
+		if errors.As(err, new(cli.UsageError)) {
 			fmt.Fprintf(stderr, "Error: %v\n\n%s", err, usage())
 			return exitUsage
 		}
@@ -63,7 +64,7 @@ func export(ctx context.Context, opts options, stdout io.Writer) error {
 	rows, err := engine.Query(ctx, q)
 	if err != nil {
 		if _, known := tables[q.Table]; !known || errors.As(err, new(*sdkquery.InvalidQueryError)) {
-			return usageError{err}
+			return cli.UsageError{Err: err}
 		}
 		return err
 	}

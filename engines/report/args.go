@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/cli"
 )
 
 // options is a parsed command line.
@@ -29,18 +31,12 @@ type options struct {
 	at time.Time
 }
 
-// usageError is a wrong command line or configuration (exit status 2).
-type usageError struct{ err error }
-
-func (e usageError) Error() string { return e.err.Error() }
-func (e usageError) Unwrap() error { return e.err }
-
 // parseArgs reads the command line. It returns flag.ErrHelp for --help and
-// a usageError for anything wrong.
+// a cli.UsageError for anything wrong.
 func parseArgs(args []string) (options, error) {
 	var opts options
 	var failOn, minSeverity, at string
-	var settings listFlag
+	var settings cli.ListFlag
 	fs := flag.NewFlagSet(commandName, flag.ContinueOnError)
 	fs.SetOutput(io.Discard) // run prints errors and usage itself
 	fs.StringVar(&opts.config, "config", "", "")
@@ -66,13 +62,13 @@ func parseArgs(args []string) (options, error) {
 		err = opts.complete(failOn, minSeverity, at, settings)
 	}
 	if err != nil {
-		return options{}, usageError{err}
+		return options{}, cli.UsageError{Err: err}
 	}
 	return opts, nil
 }
 
 // complete checks and stores what the flag package cannot.
-func (o *options) complete(failOn, minSeverity, at string, settings listFlag) error {
+func (o *options) complete(failOn, minSeverity, at string, settings cli.ListFlag) error {
 	if !slices.Contains(formats, o.output) {
 		return fmt.Errorf("--output %q: want one of %s", o.output, strings.Join(formats, ", "))
 	}
@@ -129,14 +125,4 @@ func (o options) failing(r result) bool {
 		return true
 	}
 	return false
-}
-
-// listFlag collects every value of a repeatable flag.
-type listFlag []string
-
-func (l *listFlag) String() string { return strings.Join(*l, " ") }
-
-func (l *listFlag) Set(value string) error {
-	*l = append(*l, value)
-	return nil
 }

@@ -9,6 +9,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/cli"
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/display"
 )
 
@@ -33,7 +34,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	r, err := audit(ctx, opts, stderr)
-	var usageErr usageError
+	var usageErr cli.UsageError
 	switch {
 	case errors.As(err, &usageErr):
 		fmt.Fprintf(stderr, "Error: %s\n", display.Terminal(err.Error()))
@@ -65,26 +66,26 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 }
 
 // audit reads the tokens, runs the controls and applies exceptions and
-// baseline. Configuration problems come back as usageError.
+// baseline. Configuration problems come back as cli.UsageError.
 func audit(ctx context.Context, opts options, stderr io.Writer) (*report, error) {
 	controls, err := loadControls(opts.controls)
 	if err != nil {
-		return nil, usageError{err}
+		return nil, cli.UsageError{Err: err}
 	}
 	conns, err := opts.connectionList()
 	if err != nil {
-		return nil, usageError{err}
+		return nil, cli.UsageError{Err: err}
 	}
 	var exceptions []exception
 	if opts.exceptions != "" {
 		if exceptions, err = loadExceptions(opts.exceptions, controls); err != nil {
-			return nil, usageError{fmt.Errorf("exceptions file: %w", err)}
+			return nil, cli.UsageError{Err: fmt.Errorf("exceptions file: %w", err)}
 		}
 	}
 	var previous []result
 	if opts.baseline != "" {
 		if previous, err = loadBaseline(opts.baseline); err != nil {
-			return nil, usageError{fmt.Errorf("baseline: %w", err)}
+			return nil, cli.UsageError{Err: fmt.Errorf("baseline: %w", err)}
 		}
 	}
 	now := opts.at
