@@ -67,8 +67,9 @@ func (e *Engine) applyConfig(hcl string) error {
 
 // setConnectionConfig hands the config to the plugin and returns the
 // connections it failed. The first call creates the connection and the
-// SDK's query cache; every SetAllConnectionConfigs with a cache size builds
-// a new cache, whose cleanup goroutine never stops, so later calls keep it.
+// SDK's query cache (the smallest one when the cache is off); every
+// SetAllConnectionConfigs with a cache size builds a new cache, whose
+// cleanup goroutine never stops, so later calls keep it.
 // Once the connection exists, a change goes through UpdateConnectionConfigs,
 // which empties the query cache and the connection cache: rows fetched with
 // the old config must not answer queries under the new one.
@@ -78,12 +79,21 @@ func (e *Engine) setConnectionConfig(hcl string) (failed map[string]string, err 
 		res, err := e.server.UpdateConnectionConfigs(&proto.UpdateConnectionConfigsRequest{Changed: req.Configs})
 		return res.GetFailedConnections(), err
 	}
-	req.MaxCacheSizeMb = int64(e.cache.maxSizeMb)
-	if e.cacheBuilt {
-		req.MaxCacheSizeMb = -1 // -1: keep the cache
-	}
+	buildCache := !e.cacheBuilt
 	e.cacheBuilt = true
+	req.MaxCacheSizeMb = -1 // -1: no new cache
+	if buildCache && e.cache.enabled {
+		req.MaxCacheSizeMb = int64(e.cache.maxSizeMb)
+	}
 	res, err := e.server.SetAllConnectionConfigs(req)
+	if buildCache && !e.cache.enabled {
+		// The SDK needs a cache even when it is off; one built off is
+		// the smallest (the SDK's patch 7).
+		off := &proto.SetCacheOptionsRequest{Enabled: false, Ttl: int64(e.cache.ttl.Seconds())}
+		if _, offErr := e.server.SetCacheOptions(off); offErr != nil && err == nil {
+			err = offErr
+		}
+	}
 	return res.GetFailedConnections(), err
 }
 

@@ -189,7 +189,8 @@ func newQueryData(connectionCallId string, p *Plugin, queryContext *QueryContext
 		outputChan:  outputChan,
 		listWg:      &wg,
 
-		freeMemInterval: GetFreeMemInterval(),
+		// PATCHED (steampipe-plugin-vercel): the plugin may set its own.
+		freeMemInterval: p.freeMemInterval(),
 		reservedColumns: getReservedColumns(table),
 
 		// temporary dir for this connection
@@ -635,7 +636,10 @@ func (d *QueryData) streamLeafListItem(ctx context.Context, items ...interface{}
 			// to indicate downstream that we are done
 			d.rowDataChan <- nil
 			// we are done - give memory back to OS at once
-			debug.FreeOSMemory()
+			// PATCHED (steampipe-plugin-vercel): unless forced frees are off.
+			if d.freeMemInterval > 0 {
+				debug.FreeOSMemory()
+			}
 			return
 		}
 

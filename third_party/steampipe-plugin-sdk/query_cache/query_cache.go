@@ -59,7 +59,13 @@ func NewQueryCache(pluginName string, pluginSchemaMap map[string]*grpc.PluginSch
 	}
 	// Store the schema map atomically
 	queryCache.pluginSchemaMap.Store(&pluginSchemaMap)
-	if err := queryCache.createCache(opts.MaxSizeMb, opts.Ttl); err != nil {
+	// PATCHED (steampipe-plugin-vercel): a cache that is off stores nothing,
+	// so it gets the smallest store. bigcache sizes its shards for 600,000
+	// entries whatever the size limit: about 30 ms and 30 MB for each
+	// engine of a host that never caches.
+	if !opts.Enabled {
+		queryCache.cache = cache.New[[]byte](smallestStore(opts.Ttl))
+	} else if err := queryCache.createCache(opts.MaxSizeMb, opts.Ttl); err != nil {
 		return nil, err
 	}
 	log.Printf("[INFO] query cache created, max size %dMb", opts.MaxSizeMb)
@@ -97,6 +103,17 @@ func (c *QueryCache) createCacheStore(maxCacheStorageMb int, maxTtl time.Duratio
 	bigcacheClient, _ := bigcache.New(context.Background(), config)
 	bigcacheStore := bigcache_store.NewBigcache(bigcacheClient)
 	return bigcacheStore, nil
+}
+
+// PATCHED (steampipe-plugin-vercel): see NewQueryCache.
+func smallestStore(ttl time.Duration) store.StoreInterface {
+	config := bigcache.DefaultConfig(ttl)
+	config.Shards = 2
+	config.MaxEntriesInWindow = config.Shards
+	config.HardMaxCacheSize = 1
+	config.CleanWindow = 0 // nothing to evict: no cleanup goroutine
+	client, _ := bigcache.New(context.Background(), config)
+	return bigcache_store.NewBigcache(client)
 }
 
 func (c *QueryCache) Get(ctx context.Context, req *CacheRequest, streamUncachedRowFunc, streamCachedRowFunc func(row *sdkproto.Row)) error {

@@ -1,0 +1,66 @@
+package inprocess
+
+import (
+	"runtime"
+	"runtime/debug"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/testapi"
+)
+
+// allocatedDuring is how many bytes f allocated (with the rest of the
+// process: these tests do not run in parallel).
+func allocatedDuring(f func()) uint64 {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	f()
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
+}
+
+func TestAnEngineWithTheCacheOffBuildsNoCacheStore(t *testing.T) {
+	testapi.IsolateEnv(t)
+	t.Setenv(EnvCache, "")
+	api := startAPI(t, 10)
+	var e *Engine
+	allocated := allocatedDuring(func() {
+		var err error
+		e, err = New(CacheOffByDefault())
+		require.NoError(t, err)
+		require.NoError(t, e.Configure(api.HCL()))
+	})
+	t.Cleanup(e.Close)
+	// The SDK's store for 600,000 entries takes tens of megabytes; an
+	// engine without a cache should cost next to nothing.
+	assert.Less(t, allocated, uint64(4<<20), "bytes allocated by New and Configure with the cache off")
+	ids, err := readAll(t.Context(), e, tokenQuery("token_id"), "token_id")
+	require.NoError(t, err)
+	assert.Len(t, ids, 10, "an engine with the cache off still answers")
+}
+
+func TestScansForceNoGarbageCollection(t *testing.T) {
+	testapi.IsolateEnv(t)
+	api := startAPI(t, 1000)
+	// With the collector off, every collection during a scan is one the
+	// SDK forced (debug.FreeOSMemory).
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	collectionsDuringScan := func() uint32 {
+		e := newEngine(t, api.HCL())
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		ids, err := readAll(t.Context(), e, tokenQuery("token_id"), "token_id")
+		runtime.ReadMemStats(&after)
+		require.NoError(t, err)
+		require.Len(t, ids, 1000)
+		return after.NumForcedGC - before.NumForcedGC
+	}
+
+	t.Setenv("STEAMPIPE_FREE_MEM_INTERVAL", "")
+	assert.Zero(t, collectionsDuringScan(), "the plugin turns off the SDK's collection every 100 rows")
+
+	t.Setenv("STEAMPIPE_FREE_MEM_INTERVAL", "100")
+	assert.GreaterOrEqual(t, collectionsDuringScan(), uint32(9), "STEAMPIPE_FREE_MEM_INTERVAL still turns it on")
+}
