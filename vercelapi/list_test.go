@@ -182,14 +182,37 @@ func TestListTokensFailsOnAMalformedPage(t *testing.T) {
 		"bad token field":     `{"tokens":[{"id":"b","createdAt":"yesterday"}],"pagination":{"next":null}}`,
 		"token not an object": `{"tokens":["b"],"pagination":{"next":null}}`,
 		"token without id":    `{"tokens":[{"name":"b"}],"pagination":{"next":null}}`,
+		"not an object":       `[]`,
+		"null":                `null`,
+		"tokens not a list":   `{"tokens":{"id":"b"},"pagination":{"next":null}}`,
+		"tokens null":         `{"tokens":null,"pagination":{"next":null}}`,
+		"pagination null":     `{"tokens":[],"pagination":null}`,
+		"broken inside list":  `{"tokens":[{"id":"b"} {"id":"c"}],"pagination":{"next":null}}`,
+		"broken other field":  `{"extra":[1,,2],"tokens":[],"pagination":{"next":null}}`,
+		"trailing data":       `{"tokens":[],"pagination":{"next":null}} {}`,
+		"trailing garbage":    `{"tokens":[],"pagination":{"next":null}}x`,
+		"unclosed object":     `{"tokens":[],"pagination":{"next":null}`,
 	} {
 		t.Run(name, func(t *testing.T) {
 			srv := newRecordingServer(t, cannedAnswer{status: 200, body: first}, cannedAnswer{status: 200, body: second})
-			_, err := collect(t, newTestClient(t, srv.URL, ""), ListTokensOptions{})
+			ids, err := collect(t, newTestClient(t, srv.URL, ""), ListTokensOptions{})
 			var malformed *MalformedAnswerError
 			require.True(t, errors.As(err, &malformed), "got %v", err)
+			assert.Equal(t, []string{"a"}, ids, "the page before the malformed one was handed over, nothing of the malformed one")
 		})
 	}
+}
+
+func TestListTokensReadsOnlyItsFieldsOfAPage(t *testing.T) {
+	// Other fields of any shape are skipped; a field given twice counts
+	// once, the last one, as encoding/json decides for an object.
+	page := `{"note":{"tokens":["nested"],"x":[1,{"y":null}]},"tokens":[{"id":"old"}],"pagination":{"next":7},` +
+		`"tokens":[{"id":"a","name":"n","type":"t"}],"pagination":{"next":null},"count":1}`
+	srv := newRecordingServer(t, cannedAnswer{status: 200, body: page})
+	ids, err := collect(t, newTestClient(t, srv.URL, ""), ListTokensOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"a"}, ids)
+	assert.Equal(t, 1, srv.count(), "the last pagination, with no next page, is the one followed")
 }
 
 func TestListTokensHonoursCancellation(t *testing.T) {

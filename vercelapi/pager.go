@@ -1,11 +1,13 @@
 package vercelapi
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -109,6 +111,8 @@ func pageAll[T any](ctx context.Context, c *Client, list pagedList[T], opts page
 // rawPage keeps each item raw until it is decoded on its own, so that a bad
 // item is named by its place on the page.
 type rawPage struct {
+	// key is the answer's field holding the items, e.g. "tokens".
+	key        string
 	items      []json.RawMessage
 	pagination *struct {
 		Next Cursor `json:"next"`
@@ -116,32 +120,68 @@ type rawPage struct {
 }
 
 func (c *Client) fetchPage(ctx context.Context, path, key string, query url.Values) (rawPage, error) {
-	var answer map[string]json.RawMessage
-	if err := c.do(ctx, http.MethodGet, path, query, nil, &answer); err != nil {
+	page := rawPage{key: key}
+	if err := c.do(ctx, http.MethodGet, path, query, nil, &page); err != nil {
 		return rawPage{}, err
-	}
-	var page rawPage
-	err := errors.New(`the answer is not a JSON object`)
-	if answer != nil {
-		err = decodeRawPage(answer, key, &page)
-	}
-	if err != nil {
-		return rawPage{}, c.malformed(http.MethodGet, path, err)
 	}
 	return page, nil
 }
 
-func decodeRawPage(answer map[string]json.RawMessage, key string, page *rawPage) error {
-	if err := json.Unmarshal(answer[key], &page.items); err != nil || page.items == nil {
-		return fmt.Errorf("the answer has no %q list", key)
+// decodeAnswer reads the answer's top level in one pass, keeping the items
+// raw and skipping other fields. It runs before the next page is requested:
+// decoding the answer into a map and then its list again read each page
+// four times over and added about a millisecond to every request.
+func (p *rawPage) decodeAnswer(body []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(body))
+	if open, err := dec.Token(); err != nil || open != json.Delim('{') {
+		return errors.New(`the answer is not a JSON object`)
 	}
-	if err := json.Unmarshal(answer["pagination"], &page.pagination); err != nil {
-		return fmt.Errorf(`"pagination": %w`, err)
+	for dec.More() {
+		field, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		switch field {
+		case p.key:
+			p.items = nil
+			if err := dec.Decode(&p.items); err != nil {
+				return asWrongShape(err, fmt.Errorf("the answer has no %q list", p.key))
+			}
+		case "pagination":
+			p.pagination = nil
+			if err := dec.Decode(&p.pagination); err != nil {
+				return asWrongShape(err, fmt.Errorf(`"pagination": %w`, err))
+			}
+		default:
+			var skipped json.RawMessage
+			if err := dec.Decode(&skipped); err != nil {
+				return err
+			}
+		}
 	}
-	if page.pagination == nil {
+	if _, err := dec.Token(); err != nil {
+		return err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return errors.New("the answer goes on after its JSON object")
+	}
+	if p.items == nil {
+		return fmt.Errorf("the answer has no %q list", p.key)
+	}
+	if p.pagination == nil {
 		return errors.New(`the answer has no "pagination" object`)
 	}
 	return nil
+}
+
+// asWrongShape returns shaped for a value of the wrong type, and err itself
+// for JSON that does not parse.
+func asWrongShape(err, shaped error) error {
+	var typeErr *json.UnmarshalTypeError
+	if errors.As(err, &typeErr) {
+		return shaped
+	}
+	return err
 }
 
 // fetchPages requests the pages and sends each, raw, to pageAll, which

@@ -200,7 +200,12 @@ func (c *Client) decode(method, path string, body []byte, out any) error {
 	if out == nil {
 		return nil
 	}
-	err := json.Unmarshal(body, out)
+	var err error
+	if d, ok := out.(interface{ decodeAnswer([]byte) error }); ok {
+		err = d.decodeAnswer(body)
+	} else {
+		err = json.Unmarshal(body, out)
+	}
 	if v, ok := out.(interface{ validate() error }); ok && err == nil {
 		err = v.validate()
 	}
