@@ -25,22 +25,36 @@ func writeJSON(buf *bytes.Buffer, r *report) error {
 	// Reopen the head's object to append the lists.
 	buf.Truncate(bytes.LastIndexByte(buf.Bytes(), '}'))
 	buf.Truncate(len(bytes.TrimRight(buf.Bytes(), "\n")))
-	if err := writeList(buf, "results", r.Results, true); err != nil {
+	results := func() itemEncoder[result] { return newResultEncoder().encode }
+	if err := writeList(buf, "results", r.Results, true, results); err != nil {
 		return err
 	}
-	if err := writeList(buf, "resolved", r.Resolved, false); err != nil {
+	if err := writeList(buf, "resolved", r.Resolved, false, results); err != nil {
 		return err
 	}
-	if err := writeList(buf, "stale_exceptions", r.StaleExceptions, false); err != nil {
+	if err := writeList(buf, "stale_exceptions", r.StaleExceptions, false, anyItem[exception]); err != nil {
 		return err
 	}
 	buf.WriteString("\n}\n")
 	return nil
 }
 
+// itemEncoder appends one item's JSON to buf.
+type itemEncoder[T any] func(buf *bytes.Buffer, item *T) error
+
+// anyItem encodes any item through encoding/json.
+func anyItem[T any]() itemEncoder[T] {
+	return func(buf *bytes.Buffer, item *T) error {
+		encoded, err := marshal(item)
+		buf.Write(encoded)
+		return err
+	}
+}
+
 // writeList appends `,\n  "name": [` and one item a line. Long lists are
-// encoded in chunks, one per CPU, concurrently.
-func writeList[T any](buf *bytes.Buffer, name string, items []T, always bool) error {
+// encoded in chunks, one per CPU, concurrently, each with an encoder of its
+// own from newEncoder.
+func writeList[T any](buf *bytes.Buffer, name string, items []T, always bool, newEncoder func() itemEncoder[T]) error {
 	if len(items) == 0 && !always {
 		return nil
 	}
@@ -52,7 +66,7 @@ func writeList[T any](buf *bytes.Buffer, name string, items []T, always bool) er
 	for c := range chunks {
 		wg.Go(func() {
 			first := c * size
-			errs[c] = encodeLines(&chunks[c], items[first:min(first+size, len(items))], first == 0)
+			errs[c] = encodeLines(&chunks[c], items[first:min(first+size, len(items))], first == 0, newEncoder())
 		})
 	}
 	wg.Wait()
@@ -76,17 +90,15 @@ func writeList[T any](buf *bytes.Buffer, name string, items []T, always bool) er
 
 // encodeLines writes each item on a line of its own, after a comma unless
 // it is the list's first.
-func encodeLines[T any](buf *bytes.Buffer, items []T, first bool) error {
-	enc := newEncoder(buf)
+func encodeLines[T any](buf *bytes.Buffer, items []T, first bool, encode itemEncoder[T]) error {
 	for i := range items {
 		if i > 0 || !first {
 			buf.WriteByte(',')
 		}
 		buf.WriteString("\n    ")
-		if err := enc.Encode(&items[i]); err != nil {
-			return fmt.Errorf("writing JSON: %w", err)
+		if err := encode(buf, &items[i]); err != nil {
+			return err
 		}
-		buf.Truncate(buf.Len() - 1) // Encode's newline
 		if i == 0 {
 			// Grow once, from the first line's length, not by doubling.
 			buf.Grow(buf.Len() * (len(items) - 1) * 5 / 4)

@@ -1,0 +1,98 @@
+package main
+
+import (
+	"bytes"
+	"unicode/utf8"
+)
+
+// resultEncoder writes a result as encoding/json would (without HTML
+// escaping), byte for byte, several times faster: the fields a control's
+// results share are encoded once, and a string that needs no escaping is
+// copied as it is. Writing 55,000 results through encoding/json took most
+// of the time a report spends after its last page.
+type resultEncoder struct {
+	// head is `{"control":…,"severity":…,"status":` and tail
+	// `,"remediation":…` for each control.
+	head, tail map[string][]byte
+}
+
+func newResultEncoder() *resultEncoder {
+	return &resultEncoder{head: map[string][]byte{}, tail: map[string][]byte{}}
+}
+
+// encode appends r's JSON object to buf.
+func (e *resultEncoder) encode(buf *bytes.Buffer, r *result) error {
+	head, known := e.head[r.Control+"\x00"+string(r.Severity)]
+	if !known {
+		head = appendString(append(appendString([]byte(`{"control":`), r.Control), `,"severity":`...), string(r.Severity))
+		e.head[r.Control+"\x00"+string(r.Severity)] = head
+	}
+	tail, known := e.tail[r.Remediation]
+	if !known {
+		tail = appendString([]byte(`,"remediation":`), r.Remediation)
+		e.tail[r.Remediation] = tail
+	}
+	b := buf.AvailableBuffer()
+	b = append(b, head...)
+	b = appendString(append(b, `,"status":`...), r.Status)
+	b = appendString(append(b, `,"connection":`...), r.Connection)
+	b = appendString(append(b, `,"token_id":`...), r.TokenID)
+	b = appendString(append(b, `,"name":`...), r.Name)
+	b = appendOptional(append(b, `,"prefix":`...), r.Prefix)
+	b = appendOptional(append(b, `,"suffix":`...), r.Suffix)
+	b = appendString(append(b, `,"reason":`...), r.Reason)
+	b = append(b, tail...)
+	if r.Exception != nil {
+		exception, err := marshal(r.Exception)
+		if err != nil {
+			return err
+		}
+		b = append(append(b, `,"exception":`...), exception...)
+	}
+	if r.Baseline != "" {
+		b = appendString(append(b, `,"baseline":`...), r.Baseline)
+	}
+	buf.Write(append(b, '}'))
+	return nil
+}
+
+func appendOptional(b []byte, s *string) []byte {
+	if s == nil {
+		return append(b, "null"...)
+	}
+	return appendString(b, *s)
+}
+
+// appendString appends s as a JSON string. Only a string with something to
+// escape goes through encoding/json.
+func appendString(b []byte, s string) []byte {
+	if needsEscaping(s) {
+		encoded, _ := marshal(s) // a string always encodes
+		return append(b, encoded...)
+	}
+	return append(append(append(b, '"'), s...), '"')
+}
+
+// needsEscaping tells whether encoding/json, HTML escaping off, would write
+// s other than as it is: a quote, a backslash, a control character,
+// invalid UTF-8, or U+2028 and U+2029, which it escapes for JavaScript.
+func needsEscaping(s string) bool {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20, c == '"', c == '\\':
+			return true
+		case c >= utf8.RuneSelf:
+			ascii = false
+		}
+	}
+	if ascii {
+		return false
+	}
+	for _, r := range s {
+		if r == utf8.RuneError || r == '\u2028' || r == '\u2029' {
+			return true // RuneError: invalid UTF-8, or U+FFFD itself
+		}
+	}
+	return false
+}
