@@ -27,7 +27,8 @@ type control struct {
 	Remediation string
 	SQL         string
 	// PerToken is set by "-- per-token: true": the query judges each token
-	// by its own row only, so it can run on each batch as tokens arrive.
+	// by its own row (and its connection's teams, loaded before any token)
+	// only, so it can run on each batch as tokens arrive.
 	PerToken bool
 }
 

@@ -97,8 +97,9 @@ func readConnections(ctx context.Context, conns []connection, progress *progress
 
 // readConnection reads one connection's tokens into batches, counting them
 // as they come, and its teams, at the same time through the same plugin,
-// into one batch; it returns how many tokens there were. Either failing
-// stops the other.
+// into one batch, handed on before any of the tokens so that the controls
+// that read teams can run on each batch; it returns how many tokens there
+// were. Either failing stops the other.
 func readConnection(ctx context.Context, conn connection, count *atomic.Int64, batches chan<- rowBatch) (int, error) {
 	engine, err := inprocess.New(inprocess.CacheOffByDefault()) // each row is read once: a cache would only cost memory
 	if err != nil {
@@ -117,7 +118,7 @@ func readConnection(ctx context.Context, conn connection, count *atomic.Int64, b
 			cancel(fmt.Errorf("reading its teams: %w", err))
 		}
 	}()
-	tokens, err := readTokens(ctx, engine, conn.Name, count, batches)
+	tokens, err := readTokens(ctx, engine, conn.Name, count, teamsRead, batches)
 	if err != nil {
 		cancel(err)
 	}
@@ -129,8 +130,9 @@ func readConnection(ctx context.Context, conn connection, count *atomic.Int64, b
 	return tokens, nil
 }
 
-// readTokens reads the connection's tokens into batches of batchSize.
-func readTokens(ctx context.Context, engine *inprocess.Engine, connName string, count *atomic.Int64, batches chan<- rowBatch) (int, error) {
+// readTokens reads the connection's tokens into batches of batchSize, the
+// first once teamsRead is closed.
+func readTokens(ctx context.Context, engine *inprocess.Engine, connName string, count *atomic.Int64, teamsRead <-chan struct{}, batches chan<- rowBatch) (int, error) {
 	rows, err := engine.Query(ctx, sdkquery.Query{Table: "vercel_user_token", Columns: tokenColumns, Limit: -1})
 	if err != nil {
 		return 0, err
@@ -141,6 +143,11 @@ func readTokens(ctx context.Context, engine *inprocess.Engine, connName string, 
 	send := func() error {
 		if len(next.Tokens) == 0 {
 			return nil
+		}
+		select {
+		case <-teamsRead:
+		case <-ctx.Done():
+			return context.Cause(ctx)
 		}
 		if err := sendBatch(ctx, batches, next); err != nil {
 			return err

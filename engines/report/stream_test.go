@@ -3,8 +3,10 @@ package main
 import (
 	"fmt"
 	"io/fs"
+	"net/http"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -50,6 +52,21 @@ func TestPerTokenControlsGiveWhatTheWholeTableGives(t *testing.T) {
 		return strings.Replace(sql, "-- per-token: true\n", "", 1)
 	}))
 	assert.Equal(t, whole, streamed, "per-token controls give other results than over the whole table")
+
+	// Teams whose first request fails come after the tokens have started:
+	// team_invalidated, run on each batch, must still see every team.
+	api.Server.ResetStats()
+	api.Server.SetFaults(emulator.Faults{Statuses: []int{http.StatusServiceUnavailable}, OnlyOn: emulator.EndpointTeams})
+	late := results()
+	require.Len(t, late, len(whole))
+	differing := 0
+	for i := range whole {
+		if !reflect.DeepEqual(whole[i], late[i]) {
+			differing++
+		}
+	}
+	assert.Zero(t, differing, "results that differ: per-token controls ran before the connection's teams were loaded")
+	assert.Equal(t, 2, api.Server.Count(emulator.EndpointTeams), "the teams' first request failed and was retried")
 
 	// The comparison can fail: duplicate_name compares tokens with each other.
 	wrong := results("--controls", controlsDir(t, func(id, sql string) string {
