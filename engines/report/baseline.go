@@ -34,23 +34,35 @@ func loadBaseline(path string) ([]result, error) {
 	return alarms, nil
 }
 
-// applyBaseline marks each alarm new or still open, and returns the
-// baseline's alarms that no longer alarm, in the baseline's order.
-func applyBaseline(results []result, previous []result) (resolved []result) {
-	before := make(map[findingKey]bool, len(previous))
+// baselineAlarms are the findings of a baseline, by key.
+type baselineAlarms map[findingKey]bool
+
+func newBaselineAlarms(previous []result) baselineAlarms {
+	before := make(baselineAlarms, len(previous))
 	for _, r := range previous {
 		before[r.key()] = true
 	}
+	return before
+}
+
+// mark marks an alarm new or still open.
+func (b baselineAlarms) mark(r *result) {
+	if r.Status != statusAlarm {
+		return
+	}
+	r.Baseline = baselineNew
+	if b[r.key()] {
+		r.Baseline = baselineStillOpen
+	}
+}
+
+// resolvedAlarms are the baseline's alarms that no longer alarm, in the
+// baseline's order.
+func resolvedAlarms(results []result, previous []result) (resolved []result) {
 	now := map[findingKey]bool{}
-	for i := range results {
-		r := &results[i]
-		if r.Status != statusAlarm {
-			continue
-		}
-		now[r.key()] = true
-		r.Baseline = baselineNew
-		if before[r.key()] {
-			r.Baseline = baselineStillOpen
+	for _, r := range results {
+		if r.Status == statusAlarm {
+			now[r.key()] = true
 		}
 	}
 	for _, r := range previous {

@@ -28,6 +28,9 @@ type evaluation struct {
 	perToken   []control
 	whole      []control
 	results    []result
+	// prepare, when set, is given each control's results as they are
+	// collected.
+	prepare func([]result) error
 }
 
 // tableColumns are the columns of vercel_user_token in SQLite: the
@@ -147,25 +150,21 @@ func (e *evaluation) finish(ctx context.Context) ([]result, error) {
 	if _, err := e.tx.ExecContext(ctx, "drop table temp.vercel_user_token"); err != nil {
 		return nil, fmt.Errorf("evaluating: %w", err)
 	}
-	// The per-token controls' results are sorted on another core while
-	// SQLite runs the others: sorting is most of what follows the last page.
-	perToken := e.results
-	sorted := make(chan struct{})
-	go func() {
-		defer close(sorted)
-		sortResults(perToken)
-	}()
-	defer func() { <-sorted }()
-	e.results = nil
+	// The per-token controls' results are put in order on another core
+	// while SQLite runs the others.
+	perToken := len(e.results)
+	perTokenKeys := make(chan []sortKey, 1)
+	collected := e.results[:perToken]
+	go func() { perTokenKeys <- sortedKeys(collected, 0) }()
 	for _, c := range e.whole {
 		rows, err := e.tx.QueryContext(ctx, c.SQL, e.params...)
 		if err := e.collect(c, rows, err); err != nil {
+			<-perTokenKeys
 			return nil, err
 		}
 	}
-	sortResults(e.results)
-	<-sorted
-	return mergeResults(perToken, e.results), nil
+	keys := mergeKeys(<-perTokenKeys, sortedKeys(e.results[perToken:], perToken), e.results)
+	return placed(e.results, keys), nil
 }
 
 // Close drops the database.
@@ -183,7 +182,14 @@ func (e *evaluation) collect(c control, rows *sql.Rows, err error) error {
 		return fmt.Errorf("control %s: %w", c.ID, err)
 	}
 	defer rows.Close()
+	collected := len(e.results)
 	if err := scanResults(c, rows, func(r result) { e.results = append(e.results, r) }); err != nil {
+		return fmt.Errorf("control %s: %w", c.ID, err)
+	}
+	if e.prepare == nil {
+		return nil
+	}
+	if err := e.prepare(e.results[collected:]); err != nil {
 		return fmt.Errorf("control %s: %w", c.ID, err)
 	}
 	return nil

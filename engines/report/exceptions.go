@@ -89,21 +89,26 @@ func (e exception) covers(r result) bool {
 	return e.TokenID == r.TokenID && e.Control == r.Control && (e.Connection == "" || e.Connection == r.Connection)
 }
 
-// applyExceptions attaches each exception to the alarm it covers, and
-// returns the exceptions that name no token of the audited connections.
-func applyExceptions(results []result, exceptions []exception, now time.Time) (stale []exception) {
+// attachException attaches to an alarm the exception that covers it, if
+// any.
+func attachException(r *result, exceptions []exception, now time.Time) {
+	if r.Status != statusAlarm {
+		return
+	}
 	for _, e := range exceptions {
-		known := false
-		for i := range results {
-			r := &results[i]
-			if e.TokenID != r.TokenID || (e.Connection != "" && e.Connection != r.Connection) {
-				continue
-			}
-			known = true
-			if r.Status == statusAlarm && e.covers(*r) {
-				r.Exception = &appliedException{exception: e, Expired: e.expiredAt(now)}
-			}
+		if e.covers(*r) {
+			r.Exception = &appliedException{exception: e, Expired: e.expiredAt(now)}
 		}
+	}
+}
+
+// staleExceptions are the exceptions that name no token of the audited
+// connections.
+func staleExceptions(results []result, exceptions []exception) (stale []exception) {
+	for _, e := range exceptions {
+		known := slices.ContainsFunc(results, func(r result) bool {
+			return e.TokenID == r.TokenID && (e.Connection == "" || e.Connection == r.Connection)
+		})
 		if !known {
 			stale = append(stale, e)
 		}

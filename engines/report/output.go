@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
+	"io"
 	"strings"
 )
 
@@ -13,26 +15,45 @@ var formats = []string{"table", "csv", "json", "markdown", "html", "sarif"}
 // info) and take --all and --min-severity.
 var humanFormats = []string{"table", "markdown", "html"}
 
-// writeReport writes r in format. Human formats (table, markdown, html) list
-// alarms and info unless all is set; csv and json list every result; sarif
-// lists alarms. The report is rendered whole in w before anything is
-// written out.
-func writeReport(w *bytes.Buffer, format string, r *report, all bool) error {
+// renderReport renders r in format, whole, before anything is written, so
+// that a failure leaves no partial report. Human formats (table, markdown,
+// html) list alarms and info unless all is set; csv and json list every
+// result; sarif lists alarms.
+func renderReport(format string, r *report, all bool) (rendered, error) {
+	if format == "json" {
+		return renderJSON(r)
+	}
+	var buf bytes.Buffer
+	var err error
 	switch format {
 	case "table":
-		return writeTable(w, r, all)
+		err = writeTable(&buf, r, all)
 	case "csv":
-		return writeCSV(w, r)
-	case "json":
-		return writeJSON(w, r)
+		err = writeCSV(&buf, r)
 	case "markdown":
-		return writeMarkdown(w, r, all)
+		err = writeMarkdown(&buf, r, all)
 	case "html":
-		return writeHTML(w, r, all)
+		err = writeHTML(&buf, r, all)
 	case "sarif":
-		return writeSARIF(w, r)
+		err = writeSARIF(&buf, r)
+	default:
+		err = fmt.Errorf("unknown output format %q", format)
 	}
-	return fmt.Errorf("unknown output format %q", format)
+	return rendered{buf.Bytes()}, err
+}
+
+// rendered is a report ready to write, in parts: a JSON report refers to
+// the lines its results were encoded into as they were collected, which
+// writing copies once instead of gathering them into one buffer first.
+type rendered [][]byte
+
+// writeTo writes every part to w.
+func (r rendered) writeTo(w io.Writer) error {
+	out := bufio.NewWriterSize(w, 64<<10)
+	for _, part := range r {
+		out.Write(part) //nolint:errcheck // bufio keeps the first error for Flush
+	}
+	return out.Flush()
 }
 
 // statusLabel is a result's status as people read it: an alarm covered by

@@ -7,36 +7,63 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"sync"
 )
 
-// writeJSON writes the whole report (schema in docs/compliance.md): the
+// renderJSON renders the whole report (schema in docs/compliance.md): the
 // report's fields indented, and each result, resolved finding and stale
 // exception on a line of its own, which keeps a large report quick to
-// write and easy to grep and diff.
-func writeJSON(buf *bytes.Buffer, r *report) error {
+// write and easy to grep and diff. Results the run encoded as it collected
+// them are referred to, not copied.
+func renderJSON(r *report) (rendered, error) {
 	head, err := marshal(r.reportHead)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if err := json.Indent(buf, head, "", "  "); err != nil {
-		return fmt.Errorf("writing JSON: %w", err)
+	out := &jsonParts{buf: &bytes.Buffer{}}
+	if err := json.Indent(out.buf, head, "", "  "); err != nil {
+		return nil, fmt.Errorf("writing JSON: %w", err)
 	}
 	// Reopen the head's object to append the lists.
-	buf.Truncate(bytes.LastIndexByte(buf.Bytes(), '}'))
-	buf.Truncate(len(bytes.TrimRight(buf.Bytes(), "\n")))
-	results := func() itemEncoder[result] { return newResultEncoder().encode }
-	if err := writeList(buf, "results", r.Results, true, results); err != nil {
-		return err
+	out.buf.Truncate(bytes.LastIndexByte(out.buf.Bytes(), '}'))
+	out.buf.Truncate(len(bytes.TrimRight(out.buf.Bytes(), "\n")))
+	results := encodeInChunks(func() itemEncoder[result] { return newResultEncoder().encode })
+	if !slices.ContainsFunc(r.Results, func(r result) bool { return r.encoded == nil }) {
+		results = referToEncoded
 	}
-	if err := writeList(buf, "resolved", r.Resolved, false, results); err != nil {
-		return err
+	if err := writeList(out, "results", r.Results, true, results); err != nil {
+		return nil, err
 	}
-	if err := writeList(buf, "stale_exceptions", r.StaleExceptions, false, anyItem[exception]); err != nil {
-		return err
+	if err := writeList(out, "resolved", r.Resolved, false, encodeInChunks(func() itemEncoder[result] { return newResultEncoder().encode })); err != nil {
+		return nil, err
 	}
-	buf.WriteString("\n}\n")
-	return nil
+	if err := writeList(out, "stale_exceptions", r.StaleExceptions, false, encodeInChunks(anyItem[exception])); err != nil {
+		return nil, err
+	}
+	out.buf.WriteString("\n}\n")
+	return out.done(), nil
+}
+
+// jsonParts is the JSON report being rendered: what is written to buf, and
+// lines referred to as they are.
+type jsonParts struct {
+	parts rendered
+	buf   *bytes.Buffer
+}
+
+// refer adds part after what buf holds so far.
+func (p *jsonParts) refer(part []byte) {
+	if p.buf.Len() > 0 {
+		p.parts = append(p.parts, p.buf.Bytes())
+		p.buf = &bytes.Buffer{}
+	}
+	p.parts = append(p.parts, part)
+}
+
+func (p *jsonParts) done() rendered {
+	p.refer(nil)
+	return p.parts
 }
 
 // itemEncoder appends one item's JSON to buf.
@@ -51,57 +78,84 @@ func anyItem[T any]() itemEncoder[T] {
 	}
 }
 
-// writeList appends `,\n  "name": [` and one item a line. Long lists are
-// encoded in chunks, one per CPU, concurrently, each with an encoder of its
-// own from newEncoder.
-func writeList[T any](buf *bytes.Buffer, name string, items []T, always bool, newEncoder func() itemEncoder[T]) error {
+// writeList adds `,\n  "name": [`, one item a line written by lines, and
+// the list's end.
+func writeList[T any](out *jsonParts, name string, items []T, always bool, lines func(*jsonParts, []T) error) error {
 	if len(items) == 0 && !always {
 		return nil
 	}
-	fmt.Fprintf(buf, ",\n  %q: [", name)
-	chunks := make([]bytes.Buffer, min(runtime.NumCPU(), len(items)/1000+1))
-	size := (len(items) + len(chunks) - 1) / len(chunks)
-	errs := make([]error, len(chunks))
-	var wg sync.WaitGroup
-	for c := range chunks {
-		wg.Go(func() {
-			first := c * size
-			errs[c] = encodeLines(&chunks[c], items[first:min(first+size, len(items))], first == 0, newEncoder())
-		})
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
+	fmt.Fprintf(out.buf, ",\n  %q: [", name)
+	if err := lines(out, items); err != nil {
 		return err
 	}
-	total := 0
-	for c := range chunks {
-		total += chunks[c].Len()
-	}
-	buf.Grow(total + 8)
-	for c := range chunks {
-		chunks[c].WriteTo(buf) //nolint:errcheck // a bytes.Buffer does not fail
-	}
 	if len(items) > 0 {
-		buf.WriteString("\n  ")
+		out.buf.WriteString("\n  ")
 	}
-	buf.WriteByte(']')
+	out.buf.WriteByte(']')
 	return nil
+}
+
+// Line starts in a JSON list.
+var (
+	firstLine = []byte("\n    ")
+	nextLine  = []byte(",\n    ")
+)
+
+// referToEncoded adds each result's kept line.
+func referToEncoded(out *jsonParts, results []result) error {
+	for i := range results {
+		if i == 0 {
+			out.refer(firstLine)
+		} else {
+			out.refer(nextLine)
+		}
+		out.refer(results[i].encoded)
+	}
+	return nil
+}
+
+// encodeInChunks returns lines that encode a long list in chunks, one per
+// CPU, concurrently, each with an encoder of its own from newEncoder; the
+// first chunk goes straight into the output.
+func encodeInChunks[T any](newEncoder func() itemEncoder[T]) func(*jsonParts, []T) error {
+	return func(out *jsonParts, items []T) error {
+		chunks := min(runtime.NumCPU(), len(items)/1000+1)
+		size := (len(items) + chunks - 1) / chunks
+		chunk := func(c int) []T { return items[min(c*size, len(items)):min((c+1)*size, len(items))] }
+		later := make([]bytes.Buffer, chunks-1)
+		errs := make([]error, chunks)
+		var wg sync.WaitGroup
+		for c := 1; c < chunks; c++ {
+			wg.Go(func() { errs[c] = encodeLines(&later[c-1], chunk(c), false, newEncoder()) })
+		}
+		errs[0] = encodeLines(out.buf, chunk(0), true, newEncoder())
+		wg.Wait()
+		if err := errors.Join(errs...); err != nil {
+			return err
+		}
+		for c := range later {
+			out.refer(later[c].Bytes())
+		}
+		return nil
+	}
 }
 
 // encodeLines writes each item on a line of its own, after a comma unless
 // it is the list's first.
 func encodeLines[T any](buf *bytes.Buffer, items []T, first bool, encode itemEncoder[T]) error {
+	start := buf.Len()
 	for i := range items {
 		if i > 0 || !first {
-			buf.WriteByte(',')
+			buf.Write(nextLine)
+		} else {
+			buf.Write(firstLine)
 		}
-		buf.WriteString("\n    ")
 		if err := encode(buf, &items[i]); err != nil {
 			return err
 		}
 		if i == 0 {
 			// Grow once, from the first line's length, not by doubling.
-			buf.Grow(buf.Len() * (len(items) - 1) * 5 / 4)
+			buf.Grow((buf.Len() - start) * (len(items) - 1) * 5 / 4)
 		}
 	}
 	return nil

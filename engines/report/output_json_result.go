@@ -20,8 +20,40 @@ func newResultEncoder() *resultEncoder {
 	return &resultEncoder{head: map[string][]byte{}, tail: map[string][]byte{}}
 }
 
-// encode appends r's JSON object to buf.
+// encode appends r's JSON object to buf: the line encodeEach kept, or a
+// new one.
 func (e *resultEncoder) encode(buf *bytes.Buffer, r *result) error {
+	if r.encoded != nil {
+		buf.Write(r.encoded)
+		return nil
+	}
+	b, err := e.append(buf.AvailableBuffer(), r)
+	buf.Write(b)
+	return err
+}
+
+// encodeEach encodes each result, all into one buffer, and keeps its line
+// in the result.
+func (e *resultEncoder) encodeEach(results []result) error {
+	var lines []byte
+	ends := make([]int, len(results))
+	for i := range results {
+		var err error
+		if lines, err = e.append(lines, &results[i]); err != nil {
+			return err
+		}
+		ends[i] = len(lines)
+	}
+	start := 0
+	for i := range results {
+		results[i].encoded = lines[start:ends[i]:ends[i]]
+		start = ends[i]
+	}
+	return nil
+}
+
+// append appends r's JSON object to b.
+func (e *resultEncoder) append(b []byte, r *result) ([]byte, error) {
 	head, known := e.head[r.Control+"\x00"+string(r.Severity)]
 	if !known {
 		head = appendString(append(appendString([]byte(`{"control":`), r.Control), `,"severity":`...), string(r.Severity))
@@ -32,7 +64,6 @@ func (e *resultEncoder) encode(buf *bytes.Buffer, r *result) error {
 		tail = appendString([]byte(`,"remediation":`), r.Remediation)
 		e.tail[r.Remediation] = tail
 	}
-	b := buf.AvailableBuffer()
 	b = append(b, head...)
 	b = appendString(append(b, `,"status":`...), r.Status)
 	b = appendString(append(b, `,"connection":`...), r.Connection)
@@ -45,15 +76,14 @@ func (e *resultEncoder) encode(buf *bytes.Buffer, r *result) error {
 	if r.Exception != nil {
 		exception, err := marshal(r.Exception)
 		if err != nil {
-			return err
+			return b, err
 		}
 		b = append(append(b, `,"exception":`...), exception...)
 	}
 	if r.Baseline != "" {
 		b = appendString(append(b, `,"baseline":`...), r.Baseline)
 	}
-	buf.Write(append(b, '}'))
-	return nil
+	return append(b, '}'), nil
 }
 
 func appendOptional(b []byte, s *string) []byte {

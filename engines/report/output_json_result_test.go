@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -58,6 +59,16 @@ func TestResultEncoderWritesWhatEncodingJSONWrites(t *testing.T) {
 		got.WriteString("before,")
 		require.NoError(t, enc.encode(&got, &r))
 		assert.Equal(t, "before,"+string(want), got.String())
+	}
+	// encodeEach keeps each result's line, all lines in one buffer.
+	kept := slices.Clone(cases)
+	require.NoError(t, enc.encodeEach(kept))
+	for i, r := range kept {
+		want, _ := marshal(&cases[i])
+		assert.Equal(t, string(want), string(r.encoded))
+		var got bytes.Buffer
+		require.NoError(t, enc.encode(&got, &r))
+		assert.Equal(t, string(want), got.String(), "encode writes the kept line")
 	}
 	// Each control's shared fields come from a cache: a second pass over
 	// the same results must still give each its own.

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -47,11 +46,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "Warning: the exception for token %s and control %s names no audited token: remove it from %s\n",
 			display.Terminal(e.TokenID), display.Terminal(e.Control), display.Terminal(opts.exceptions))
 	}
-	// Render whole before writing, so a failure leaves no partial report.
-	var out bytes.Buffer
-	err = writeReport(&out, opts.output, r, opts.all)
+	out, err := renderReport(opts.output, r, opts.all)
 	if err == nil {
-		_, err = out.WriteTo(stdout)
+		err = out.writeTo(stdout)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "Error: %s\n", display.Terminal(err.Error()))
@@ -98,6 +95,14 @@ func audit(ctx context.Context, opts options, stderr io.Writer) (*report, error)
 		return nil, err
 	}
 	defer ev.Close()
+	marks := &resultMarks{exceptions: exceptions, now: now}
+	if opts.baseline != "" {
+		marks.baseline = newBaselineAlarms(previous)
+	}
+	if opts.output == "json" {
+		marks.json = newResultEncoder()
+	}
+	ev.prepare = marks.apply
 	progress := startProgress(stderr, conns)
 	read, err := readConnections(ctx, conns, progress, ev.load)
 	progress.Stop()
@@ -110,10 +115,10 @@ func audit(ctx context.Context, opts options, stderr io.Writer) (*report, error)
 	}
 
 	r := newReport(now, opts.vars, controls, read, results)
-	r.StaleExceptions = applyExceptions(r.Results, exceptions, now)
+	r.StaleExceptions = staleExceptions(r.Results, exceptions)
 	if opts.baseline != "" {
 		r.hasBaseline = true
-		r.Resolved = applyBaseline(r.Results, previous)
+		r.Resolved = resolvedAlarms(r.Results, previous)
 	}
 	r.minSeverity = opts.minSeverity
 	r.count()

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"io/fs"
 	"net/http"
@@ -108,23 +109,38 @@ func TestAControlFailingWhileTokensArriveStopsTheAudit(t *testing.T) {
 	assert.Contains(t, res.stderr, "no_such_column")
 }
 
-// TestMergeGivesWhatOneSortGives: the report sorts the per-token results
-// and the others apart and merges them.
-func TestMergeGivesWhatOneSortGives(t *testing.T) {
+// TestResultsComeInReportOrder: severity, status, risk (higher first),
+// then token, control and connection, however the report splits the work.
+func TestResultsComeInReportOrder(t *testing.T) {
 	var all []result
-	for i := range 300 {
+	for i := range 3000 {
 		all = append(all, result{
-			Control:  []string{"age", "leaked", "unused"}[i%3],
-			Severity: severities[i%len(severities)],
-			Status:   statuses[i*7%len(statuses)],
-			TokenID:  fmt.Sprintf("tok_%03d", i*37%101),
-			risk:     int64(i * 13 % 5),
+			Control:    []string{"age", "leaked", "unused"}[i%3],
+			Severity:   severities[i%len(severities)],
+			Status:     statuses[i*7%len(statuses)],
+			Connection: []string{"a", "b"}[i*5%2],
+			// Ids sharing their first 8 bytes, shorter and longer ones.
+			TokenID: []string{"tok_0000", "tok_0000x", "tok_00001", "tok_000", "tok_1"}[i*11%5] + fmt.Sprint(i*37%13),
+			risk:    int64(i * 13 % 5),
 		})
 	}
-	a, b := slices.Clone(all[:220]), slices.Clone(all[220:])
-	sortResults(a)
-	sortResults(b)
-	sortResults(all)
-	assert.Equal(t, all, mergeResults(a, b))
-	assert.Equal(t, all, mergeResults(b, a))
+	reportOrder := func(a, b result) int {
+		return cmp.Or(
+			cmp.Compare(slices.Index(severities, a.Severity), slices.Index(severities, b.Severity)),
+			cmp.Compare(slices.Index(statuses, a.Status), slices.Index(statuses, b.Status)),
+			cmp.Compare(b.risk, a.risk),
+			strings.Compare(a.TokenID, b.TokenID),
+			strings.Compare(a.Control, b.Control),
+			strings.Compare(a.Connection, b.Connection),
+		)
+	}
+	want := slices.Clone(all)
+	slices.SortStableFunc(want, reportOrder)
+
+	assert.Equal(t, want, placed(all, sortedKeys(all, 0)), "sorted at once")
+	split := 2200
+	merged := mergeKeys(sortedKeys(all[:split], 0), sortedKeys(all[split:], split), all)
+	assert.Equal(t, want, placed(all, merged), "sorted in two parts and merged")
+	merged = mergeKeys(sortedKeys(all[split:], split), sortedKeys(all[:split], 0), all)
+	assert.Equal(t, want, placed(all, merged), "merged the other way round")
 }
