@@ -183,6 +183,11 @@ func (e *evaluation) collect(c control, rows *sql.Rows, err error) error {
 	}
 	defer rows.Close()
 	collected := len(e.results)
+	if cap(e.results)-collected < batchSize {
+		// Double, rather than grow a quarter at a time as append does
+		// past a few hundred results: every growth copies them all.
+		e.results = slices.Grow(e.results, max(collected, batchSize))
+	}
 	if err := scanResults(c, rows, func(r result) { e.results = append(e.results, r) }); err != nil {
 		return fmt.Errorf("control %s: %w", c.ID, err)
 	}

@@ -103,6 +103,7 @@ var (
 
 // referToEncoded adds each result's kept line.
 func referToEncoded(out *jsonParts, results []result) error {
+	out.parts = slices.Grow(out.parts, 2*len(results)+1)
 	for i := range results {
 		if i == 0 {
 			out.refer(firstLine)

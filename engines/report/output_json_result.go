@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -43,6 +44,10 @@ func (e *resultEncoder) encodeEach(results []result) error {
 			return err
 		}
 		ends[i] = len(lines)
+		if i == 0 {
+			// Grow once, from the first line's length, not by doubling.
+			lines = slices.Grow(lines, len(lines)*(len(results)-1)*5/4)
+		}
 	}
 	start := 0
 	for i := range results {
