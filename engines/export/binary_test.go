@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -17,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tokenaudit/steampipe-plugin-vercel/emulator"
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/testapi"
 )
 
 // These tests run the real binary. Built without -race, it also scans many
@@ -92,21 +92,9 @@ func TestBinary(t *testing.T) {
 func buildBinary(t *testing.T) string {
 	t.Helper()
 	binary := filepath.Join(t.TempDir(), commandName)
-	out, err := exec.Command(goTool(), "build", "-o", binary, ".").CombinedOutput()
+	out, err := exec.Command(testapi.GoTool(), "build", "-o", binary, ".").CombinedOutput()
 	require.NoError(t, err, "go build: %s", out)
 	return binary
-}
-
-func goTool() string {
-	if path := filepath.Join(runtime.GOROOT(), "bin", "go"); fileExists(path) {
-		return path
-	}
-	return "go"
-}
-
-func fileExists(path string) bool {
-	_, err := os.Stat(path)
-	return err == nil
 }
 
 // runBinary runs the command with a minimal environment of its own: a

@@ -1,14 +1,10 @@
 package main
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
-	"net/http"
-	"net/url"
 	"os"
-	"strconv"
 	"testing"
 	"time"
 
@@ -29,24 +25,21 @@ var (
 //	go test ./engines/report -run '^$' -bench Report -benchtime 3x -args -tokens 5000 -latency 20ms
 func BenchmarkReport(b *testing.B) {
 	testapi.IsolateEnv(b)
-	api := testapi.Start(b, emulator.GenerateFixture(*benchTokens, 1))
-	api.Server.SetFaults(emulator.Faults{Latency: *benchLatency})
+	listRequests := countListRequests(b)
+	api := testapi.StartProcess(b, *benchTokens, 1, *benchLatency)
 	args := []string{"--config", api.HCL(), "--output", "json"}
 
 	var reportTime, bareTime time.Duration
-	var listRequests int
 	for b.Loop() {
-		api.Server.ResetStats()
 		start := time.Now()
 		if code := run(b.Context(), args, io.Discard, os.Stderr); code != exitOK {
 			b.Fatalf("the report exited %d", code)
 		}
 		reportTime += time.Since(start)
-		listRequests = api.Server.Count(emulator.EndpointList)
 
 		start = time.Now()
-		if n := barePager(b, api); n != *benchTokens {
-			b.Fatalf("the bare pager read %d tokens, want %d", n, *benchTokens)
+		if n, err := api.BarePager(b.Context()); err != nil || n != *benchTokens {
+			b.Fatalf("the bare pager read %d tokens (%v), want %d", n, err, *benchTokens)
 		}
 		bareTime += time.Since(start)
 	}
@@ -65,41 +58,12 @@ func BenchmarkReport(b *testing.B) {
 		(bareTime / time.Duration(b.N)).Round(time.Millisecond), ratio, listRequests)
 }
 
-// barePager is the baseline: a plain sequential loop over the list endpoint
-// that decodes every token, as a hand-written script would.
-func barePager(b *testing.B, api *testapi.API) int {
-	b.Helper()
-	var until string
-	total := 0
-	for {
-		q := url.Values{"limit": {"100"}}
-		if until != "" {
-			q.Set("until", until)
-		}
-		req, _ := http.NewRequestWithContext(b.Context(), http.MethodGet, api.URL+"/v6/user/tokens?"+q.Encode(), nil)
-		req.Header.Set("Authorization", "Bearer "+api.Secret)
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			b.Fatal(err)
-		}
-		var page struct {
-			Tokens     []map[string]any `json:"tokens"`
-			Pagination struct {
-				Next *json.Number `json:"next"`
-			} `json:"pagination"`
-		}
-		err = json.NewDecoder(resp.Body).Decode(&page)
-		resp.Body.Close()
-		if err != nil {
-			b.Fatal(err)
-		}
-		total += len(page.Tokens)
-		if page.Pagination.Next == nil {
-			return total
-		}
-		if _, err := strconv.ParseInt(page.Pagination.Next.String(), 10, 64); err != nil {
-			b.Fatalf("pagination.next %q is not a number", page.Pagination.Next)
-		}
-		until = page.Pagination.Next.String()
+// countListRequests runs one report, untimed, over an emulator in this
+// process, which counts the requests it answers.
+func countListRequests(b *testing.B) int {
+	api := testapi.Start(b, emulator.GenerateFixture(*benchTokens, 1))
+	if code := run(b.Context(), []string{"--config", api.HCL(), "--output", "json"}, io.Discard, os.Stderr); code != exitOK {
+		b.Fatalf("the report exited %d", code)
 	}
+	return api.Server.Count(emulator.EndpointList)
 }

@@ -124,11 +124,28 @@ func mergeKeys(a, b []sortKey, results []result) []sortKey {
 	return append(append(merged, a...), b...)
 }
 
-// placed returns results in the order of keys.
+// placed puts results in the order of keys, in place (no second copy of
+// tens of megabytes), and returns them. keys must cover every result once;
+// placing uses up their indexes.
 func placed(results []result, keys []sortKey) []result {
-	ordered := make([]result, len(keys))
-	for i, k := range keys {
-		ordered[i] = results[k.index]
+	// Follow each cycle of the permutation: position i receives the result
+	// at keys[i].index, whose position receives the next, and so on.
+	for start := range keys {
+		if keys[start].index < 0 {
+			continue
+		}
+		held := results[start]
+		at := start
+		for {
+			from := int(keys[at].index)
+			keys[at].index = -1
+			if from == start {
+				results[at] = held
+				break
+			}
+			results[at] = results[from]
+			at = from
+		}
 	}
-	return ordered
+	return results
 }

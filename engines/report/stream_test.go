@@ -137,10 +137,13 @@ func TestResultsComeInReportOrder(t *testing.T) {
 	want := slices.Clone(all)
 	slices.SortStableFunc(want, reportOrder)
 
-	assert.Equal(t, want, placed(all, sortedKeys(all, 0)), "sorted at once")
+	results := slices.Clone(all)
+	assert.Equal(t, want, placed(results, sortedKeys(results, 0)), "sorted at once")
 	split := 2200
-	merged := mergeKeys(sortedKeys(all[:split], 0), sortedKeys(all[split:], split), all)
-	assert.Equal(t, want, placed(all, merged), "sorted in two parts and merged")
-	merged = mergeKeys(sortedKeys(all[split:], split), sortedKeys(all[:split], 0), all)
-	assert.Equal(t, want, placed(all, merged), "merged the other way round")
+	results = slices.Clone(all)
+	merged := mergeKeys(sortedKeys(results[:split], 0), sortedKeys(results[split:], split), results)
+	assert.Equal(t, want, placed(results, merged), "sorted in two parts and merged")
+	results = slices.Clone(all)
+	merged = mergeKeys(sortedKeys(results[split:], split), sortedKeys(results[:split], 0), results)
+	assert.Equal(t, want, placed(results, merged), "merged the other way round")
 }
