@@ -302,13 +302,16 @@ func decodePage[T any](c *Client, list pagedList[T], raw []json.RawMessage, seen
 	return page, nil
 }
 
-// digestSet remembers strings by their SHA-256, so that what it keeps does
-// not grow with what a server sends.
-type digestSet map[[sha256.Size]byte]struct{}
+// digestSet remembers strings by the first 128 bits of their SHA-256, so
+// that what it keeps does not grow with what a server sends, and stays small
+// for a million ids (16 bytes each; a false match between two of a million
+// strings has odds of about 1 in 10^27).
+type digestSet map[[16]byte]struct{}
 
 // add reports whether s was new.
 func (d digestSet) add(s string) bool {
-	key := sha256.Sum256([]byte(s))
+	sum := sha256.Sum256([]byte(s))
+	key := [16]byte(sum[:16])
 	if _, ok := d[key]; ok {
 		return false
 	}
