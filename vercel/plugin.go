@@ -21,11 +21,6 @@ func Plugin(ctx context.Context) *plugin.Plugin {
 			NewInstance: ConfigInstance,
 		},
 		RateLimiters: []*rate_limiter.Definition{APIRateLimiter()},
-		// Rows stream page by page and at most two pages are held, so the
-		// SDK's full garbage collection every 100 rows (its default) buys
-		// no memory and cost a 5,000-token scan half its CPU.
-		// STEAMPIPE_FREE_MEM_INTERVAL still overrides it.
-		FreeMemInterval: -1,
 		TableMap: map[string]*plugin.Table{
 			"vercel_team":       tableVercelTeam(ctx),
 			"vercel_user":       tableVercelUser(ctx),

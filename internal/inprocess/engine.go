@@ -61,9 +61,27 @@ func New(options ...Option) (_ *Engine, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("query cache: %w", err)
 	}
-	server := plugin.Server(&plugin.ServeOpts{PluginFunc: vercel.Plugin})
+	pluginFunc := vercel.Plugin
+	if !cache.enabled {
+		pluginFunc = withoutForcedCollections(pluginFunc)
+	}
+	server := plugin.Server(&plugin.ServeOpts{PluginFunc: pluginFunc})
 	life, stop := context.WithCancelCause(context.Background())
 	return &Engine{server: server, life: life, stop: stop, cache: cache}, nil
+}
+
+// withoutForcedCollections turns off the SDK's full garbage collection every
+// 100 rows (SDK patch 8), which took half the CPU of a scan. Without a query
+// cache an engine holds at most two pages, and the collector's own pacing
+// keeps its memory flat; with one, the cache's store counts as live memory
+// and lets garbage grow as large before the collector runs, so the forced
+// collections stay. STEAMPIPE_FREE_MEM_INTERVAL still overrides both.
+func withoutForcedCollections(f plugin.PluginFunc) plugin.PluginFunc {
+	return func(ctx context.Context) *plugin.Plugin {
+		p := f(ctx)
+		p.FreeMemInterval = -1
+		return p
+	}
 }
 
 // Close cancels the running queries, waits for them to stop and makes every

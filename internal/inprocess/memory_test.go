@@ -41,14 +41,18 @@ func TestAnEngineWithTheCacheOffBuildsNoCacheStore(t *testing.T) {
 	assert.Len(t, ids, 10, "an engine with the cache off still answers")
 }
 
-func TestScansForceNoGarbageCollection(t *testing.T) {
+func TestScansWithoutTheCacheForceNoGarbageCollection(t *testing.T) {
 	testapi.IsolateEnv(t)
+	t.Setenv(EnvCache, "")
 	api := startAPI(t, 1000)
 	// With the collector off, every collection during a scan is one the
 	// SDK forced (debug.FreeOSMemory).
 	defer debug.SetGCPercent(debug.SetGCPercent(-1))
-	collectionsDuringScan := func() uint32 {
-		e := newEngine(t, api.HCL())
+	collectionsDuringScan := func(options ...Option) uint32 {
+		e, err := New(options...)
+		require.NoError(t, err)
+		t.Cleanup(e.Close)
+		require.NoError(t, e.Configure(api.HCL()))
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)
 		ids, err := readAll(t.Context(), e, tokenQuery("token_id"), "token_id")
@@ -59,8 +63,9 @@ func TestScansForceNoGarbageCollection(t *testing.T) {
 	}
 
 	t.Setenv("STEAMPIPE_FREE_MEM_INTERVAL", "")
-	assert.Zero(t, collectionsDuringScan(), "the plugin turns off the SDK's collection every 100 rows")
+	assert.Zero(t, collectionsDuringScan(CacheOffByDefault()), "an engine without a cache turns off the SDK's collection every 100 rows")
+	assert.GreaterOrEqual(t, collectionsDuringScan(), uint32(9), "an engine with a cache keeps them")
 
 	t.Setenv("STEAMPIPE_FREE_MEM_INTERVAL", "100")
-	assert.GreaterOrEqual(t, collectionsDuringScan(), uint32(9), "STEAMPIPE_FREE_MEM_INTERVAL still turns it on")
+	assert.GreaterOrEqual(t, collectionsDuringScan(CacheOffByDefault()), uint32(9), "STEAMPIPE_FREE_MEM_INTERVAL still turns them on")
 }
