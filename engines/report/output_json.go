@@ -28,14 +28,15 @@ func renderJSON(r *report) (rendered, error) {
 	// Reopen the head's object to append the lists.
 	out.buf.Truncate(bytes.LastIndexByte(out.buf.Bytes(), '}'))
 	out.buf.Truncate(len(bytes.TrimRight(out.buf.Bytes(), "\n")))
-	results := encodeInChunks(func() itemEncoder[result] { return newResultEncoder().encode })
+	encodeResults := encodeInChunks(func() itemEncoder[result] { return newResultEncoder().encode })
+	results := encodeResults
 	if !slices.ContainsFunc(r.Results, func(r result) bool { return r.encoded == nil }) {
 		results = referToEncoded
 	}
 	if err := writeList(out, "results", r.Results, true, results); err != nil {
 		return nil, err
 	}
-	if err := writeList(out, "resolved", r.Resolved, false, encodeInChunks(func() itemEncoder[result] { return newResultEncoder().encode })); err != nil {
+	if err := writeList(out, "resolved", r.Resolved, false, encodeResults); err != nil {
 		return nil, err
 	}
 	if err := writeList(out, "stale_exceptions", r.StaleExceptions, false, encodeInChunks(anyItem[exception])); err != nil {
