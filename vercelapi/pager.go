@@ -128,9 +128,9 @@ func (c *Client) fetchPage(ctx context.Context, path, key string, query url.Valu
 }
 
 // decodeAnswer reads the answer's top level in one pass, keeping the items
-// raw and skipping other fields. It runs before the next page is requested:
-// decoding the answer into a map and then its list again read each page
-// four times over and added about a millisecond to every request.
+// raw and skipping other fields. It runs before the next page is requested,
+// where decoding the answer into a map and then its list again read each
+// page four times over.
 func (p *rawPage) decodeAnswer(body []byte) error {
 	dec := json.NewDecoder(bytes.NewReader(body))
 	if open, err := dec.Token(); err != nil || open != json.Delim('{') {
