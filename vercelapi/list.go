@@ -23,8 +23,10 @@ var tokenList = pagedList[AuthToken]{
 	key:  "tokens",
 	noun: "token",
 	decode: func(raw json.RawMessage) (AuthToken, string, error) {
+		// Straight to its own UnmarshalJSON: json.Unmarshal would check
+		// the item, already checked with its page, before handing it on.
 		var t AuthToken
-		err := json.Unmarshal(raw, &t)
+		err := t.UnmarshalJSON(raw)
 		return t, t.ID, err
 	},
 }

@@ -97,8 +97,10 @@ var teamList = pagedList[Team]{
 	key:  "teams",
 	noun: "team",
 	decode: func(raw json.RawMessage) (Team, string, error) {
+		// Straight to its own UnmarshalJSON: json.Unmarshal would check
+		// the item, already checked with its page, before handing it on.
 		var t Team
-		err := json.Unmarshal(raw, &t)
+		err := t.UnmarshalJSON(raw)
 		return t, t.ID, err
 	},
 }
