@@ -34,9 +34,7 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	pluginBinary = filepath.Join(dir, "vercel.plugin")
-	build := exec.Command("go", "build", "-o", pluginBinary, "..")
-	build.Stdout, build.Stderr = os.Stderr, os.Stderr
-	if err := build.Run(); err != nil {
+	if err := testapi.GoBuild(pluginBinary, ".."); err != nil {
 		fmt.Fprintln(os.Stderr, "building the plugin:", err)
 		os.RemoveAll(dir)
 		os.Exit(1)

@@ -40,13 +40,11 @@ var built = sync.OnceValues(func() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	for _, args := range [][]string{
-		{"build", "-buildmode=c-shared", "-o", filepath.Join(dir, "steampipe_sqlite_vercel.so"), "../engines/sqlite"},
-		{"build", "-o", filepath.Join(dir, "termsafe"), "./termsafe"},
-	} {
-		if out, err := exec.Command("go", args...).CombinedOutput(); err != nil {
-			return "", fmt.Errorf("go %s: %w\n%s", strings.Join(args, " "), err, out)
-		}
+	if err := testapi.GoBuild(filepath.Join(dir, "steampipe_sqlite_vercel.so"), "../engines/sqlite", "-buildmode=c-shared"); err != nil {
+		return "", err
+	}
+	if err := testapi.GoBuild(filepath.Join(dir, "termsafe"), "./termsafe"); err != nil {
+		return "", err
 	}
 	return dir, nil
 })

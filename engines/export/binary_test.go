@@ -92,8 +92,7 @@ func TestBinary(t *testing.T) {
 func buildBinary(t *testing.T) string {
 	t.Helper()
 	binary := filepath.Join(t.TempDir(), commandName)
-	out, err := exec.Command(testapi.GoTool(), "build", "-o", binary, ".").CombinedOutput()
-	require.NoError(t, err, "go build: %s", out)
+	require.NoError(t, testapi.GoBuild(binary, "."))
 	return binary
 }
 

@@ -95,9 +95,8 @@ type sqlite struct {
 func newSQLite(t *testing.T, hcl string) *sqlite {
 	t.Helper()
 	dir := t.TempDir()
-	build := exec.Command("go", "build", "-buildmode=c-shared", "-o", filepath.Join(dir, "steampipe_sqlite_vercel.so"), "../sqlite")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("build the SQLite extension: %v\n%s", err, out)
+	if err := testapi.GoBuild(filepath.Join(dir, "steampipe_sqlite_vercel.so"), "../sqlite", "-buildmode=c-shared"); err != nil {
+		t.Fatalf("build the SQLite extension: %v", err)
 	}
 	return &sqlite{dir: dir, hcl: hcl}
 }

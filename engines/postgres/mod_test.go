@@ -146,8 +146,8 @@ func psqlRecords(t *testing.T, db *database, script string) [][]string {
 func buildReport(t *testing.T) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "steampipe_report_vercel")
-	if out, err := exec.Command("go", "build", "-o", bin, "../report").CombinedOutput(); err != nil {
-		t.Fatalf("build the report command: %v\n%s", err, out)
+	if err := testapi.GoBuild(bin, "../report"); err != nil {
+		t.Fatalf("build the report command: %v", err)
 	}
 	return bin
 }

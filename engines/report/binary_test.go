@@ -11,6 +11,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/testapi"
 )
 
 // The real binary, with the plugin logging at every level: the secret is in
@@ -20,9 +22,7 @@ func TestTheTokenIsInNoOutputAtAnyLogLevel(t *testing.T) {
 		t.Skip("builds the command")
 	}
 	binary := filepath.Join(t.TempDir(), commandName)
-	build := exec.Command("go", "build", "-o", binary, ".")
-	out, err := build.CombinedOutput()
-	require.NoError(t, err, string(out))
+	require.NoError(t, testapi.GoBuild(binary, "."))
 	api := startEdgeAPI(t)
 	spc := writeFile(t, "vercel.spc", "connection \"prod\" {\n  plugin = \"vercel\"\n  api_token = \""+api.Secret+"\"\n  base_url = \""+api.URL+"\"\n}\n")
 

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/testapi"
 )
 
 // extensionFile is the name .load looks for: SQLite derives the entry point
@@ -20,14 +22,8 @@ const extensionFile = "steampipe_sqlite_vercel.so"
 // buildExtension builds the extension once per test binary, into a directory
 // removed when the tests end (see TestMain).
 var buildExtension = sync.OnceValues(func() (string, error) {
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		return "", fmt.Errorf("find the go tool: %w", err)
-	}
-	out := filepath.Join(buildDir, extensionFile)
-	cmd := exec.Command(goTool, "build", "-buildmode=c-shared", "-o", out, ".")
-	if output, err := cmd.CombinedOutput(); err != nil {
-		return "", fmt.Errorf("go build -buildmode=c-shared: %w\n%s", err, output)
+	if err := testapi.GoBuild(filepath.Join(buildDir, extensionFile), ".", "-buildmode=c-shared"); err != nil {
+		return "", err
 	}
 	return buildDir, nil
 })

@@ -5,7 +5,6 @@ import (
 	"io"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -24,9 +23,8 @@ import (
 func StartProcess(t testing.TB, n int, seed int64, latency time.Duration) *API {
 	t.Helper()
 	binary := filepath.Join(t.TempDir(), "vercel-emulator")
-	build := exec.Command(GoTool(), "build", "-o", binary, "github.com/tokenaudit/steampipe-plugin-vercel/cmd/vercel-emulator")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("building the emulator: %v\n%s", err, out)
+	if err := GoBuild(binary, "github.com/tokenaudit/steampipe-plugin-vercel/cmd/vercel-emulator"); err != nil {
+		t.Fatalf("building the emulator: %v", err)
 	}
 	cmd := exec.Command(binary, "-tokens", strconv.Itoa(n), "-seed", strconv.FormatInt(seed, 10),
 		"-latency", latency.String(), "-addr", "127.0.0.1:0")
@@ -63,13 +61,4 @@ func StartProcess(t testing.TB, n int, seed int64, latency time.Duration) *API {
 		t.Fatalf("unexpected emulator output: %q, %q", secretLine, urlLine)
 	}
 	return &API{URL: url, Secret: strings.Fields(secrets)[0]}
-}
-
-// GoTool is the go command of the toolchain running the test.
-func GoTool() string {
-	path := filepath.Join(runtime.GOROOT(), "bin", "go")
-	if _, err := exec.LookPath(path); err == nil {
-		return path
-	}
-	return "go"
 }
