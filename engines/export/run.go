@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 
@@ -14,22 +13,17 @@ import (
 
 // Exit statuses.
 const (
-	exitOK     = 0
+	exitOK     = cli.ExitOK
 	exitFailed = 1
-	exitUsage  = 2
+	exitUsage  = cli.ExitUsage
 )
 
 // run is the whole command: it parses args, exports to stdout and reports
 // to stderr, and returns the exit status.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	opts, err := parseArgs(args)
-	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprint(stdout, usage())
-		return exitOK
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "Error: %v\n\n%s", err, usage())
-		return exitUsage
+	opts, code, done := cli.ParseArgs(args, parseArgs, usage, stdout, stderr)
+	if done {
+		return code
 	}
 	if err := export(ctx, opts, stdout); err != nil {
 		if errors.As(err, new(cli.UsageError)) {

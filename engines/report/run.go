@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"time"
@@ -14,23 +13,18 @@ import (
 
 // Exit statuses.
 const (
-	exitOK         = 0
+	exitOK         = cli.ExitOK
 	exitFindings   = 1
-	exitUsage      = 2
+	exitUsage      = cli.ExitUsage
 	exitIncomplete = 3
 )
 
 // run is the whole command: it parses args, writes the report to stdout and
 // messages to stderr, and returns the exit status.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	opts, err := parseArgs(args)
-	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprint(stdout, usage())
-		return exitOK
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "Error: %s\n\n%s", display.Terminal(err.Error()), usage())
-		return exitUsage
+	opts, code, done := cli.ParseArgs(args, parseArgs, usage, stdout, stderr)
+	if done {
+		return code
 	}
 	r, err := audit(ctx, opts, stderr)
 	var usageErr cli.UsageError

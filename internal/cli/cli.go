@@ -5,12 +5,16 @@ package cli
 
 import (
 	"context"
+	"errors"
+	"flag"
+	"fmt"
 	"io"
 	"os"
 	"os/signal"
 	"strings"
 	"syscall"
 
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/display"
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/inprocess"
 )
 
@@ -23,6 +27,30 @@ func Main(run func(ctx context.Context, args []string, stdout, stderr io.Writer)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
+}
+
+// Exit statuses both commands give: 0 when all went well, 2 for a wrong
+// command line.
+const (
+	ExitOK    = 0
+	ExitUsage = 2
+)
+
+// ParseArgs reads args with parse. For --help it prints usage on stdout and
+// returns ExitOK; for a wrong command line, the error (control characters
+// shown as escapes) and usage on stderr, and returns ExitUsage. done says
+// whether the command ends there.
+func ParseArgs[O any](args []string, parse func([]string) (O, error), usage func() string, stdout, stderr io.Writer) (opts O, code int, done bool) {
+	opts, err := parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(stdout, usage())
+		return opts, ExitOK, true
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "Error: %s\n\n%s", display.Terminal(err.Error()), usage())
+		return opts, ExitUsage, true
+	}
+	return opts, ExitOK, false
 }
 
 // UsageError is a wrong command line: the commands exit with status 2.
