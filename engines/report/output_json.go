@@ -55,15 +55,20 @@ type jsonParts struct {
 
 // refer adds part after what buf holds so far.
 func (p *jsonParts) refer(part []byte) {
+	p.flush()
+	p.parts = append(p.parts, part)
+}
+
+// flush makes what buf holds a part of its own.
+func (p *jsonParts) flush() {
 	if p.buf.Len() > 0 {
 		p.parts = append(p.parts, p.buf.Bytes())
 		p.buf = &bytes.Buffer{}
 	}
-	p.parts = append(p.parts, part)
 }
 
 func (p *jsonParts) done() rendered {
-	p.refer(nil)
+	p.flush()
 	return p.parts
 }
 

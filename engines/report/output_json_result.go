@@ -12,13 +12,19 @@ import (
 // copied as it is. Writing 55,000 results through encoding/json took most
 // of the time a report spends after its last page.
 type resultEncoder struct {
-	// head is `{"control":…,"severity":…,"status":` and tail
-	// `,"remediation":…` for each control.
-	head, tail map[string][]byte
+	// head is `{"control":…,"severity":…` for each control and severity,
+	// tail `,"remediation":…` for each remediation.
+	head map[controlSeverity][]byte
+	tail map[string][]byte
+}
+
+type controlSeverity struct {
+	control  string
+	severity severity
 }
 
 func newResultEncoder() *resultEncoder {
-	return &resultEncoder{head: map[string][]byte{}, tail: map[string][]byte{}}
+	return &resultEncoder{head: map[controlSeverity][]byte{}, tail: map[string][]byte{}}
 }
 
 // encode appends r's JSON object to buf: the line encodeEach kept, or a
@@ -59,10 +65,11 @@ func (e *resultEncoder) encodeEach(results []result) error {
 
 // append appends r's JSON object to b.
 func (e *resultEncoder) append(b []byte, r *result) ([]byte, error) {
-	head, known := e.head[r.Control+"\x00"+string(r.Severity)]
+	key := controlSeverity{r.Control, r.Severity}
+	head, known := e.head[key]
 	if !known {
 		head = appendString(append(appendString([]byte(`{"control":`), r.Control), `,"severity":`...), string(r.Severity))
-		e.head[r.Control+"\x00"+string(r.Severity)] = head
+		e.head[key] = head
 	}
 	tail, known := e.tail[r.Remediation]
 	if !known {
