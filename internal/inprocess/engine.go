@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"sync"
 
 	"github.com/turbot/go-kit/helpers"
@@ -61,27 +62,33 @@ func New(options ...Option) (_ *Engine, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("query cache: %w", err)
 	}
-	pluginFunc := vercel.Plugin
 	if !cache.enabled {
-		pluginFunc = withoutForcedCollections(pluginFunc)
+		if err := turnOffForcedCollections(); err != nil {
+			return nil, fmt.Errorf("turning off forced garbage collections: %w", err)
+		}
 	}
-	server := plugin.Server(&plugin.ServeOpts{PluginFunc: pluginFunc})
+	server := plugin.Server(&plugin.ServeOpts{PluginFunc: vercel.Plugin})
 	life, stop := context.WithCancelCause(context.Background())
 	return &Engine{server: server, life: life, stop: stop, cache: cache}, nil
 }
 
-// withoutForcedCollections turns off the SDK's full garbage collection every
-// 100 rows (SDK patch 8), which took half the CPU of a scan. Without a query
-// cache an engine holds at most two pages, and the collector's own pacing
-// keeps its memory flat; with one, the cache's store counts as live memory
-// and lets garbage grow as large before the collector runs, so the forced
-// collections stay. STEAMPIPE_FREE_MEM_INTERVAL still overrides both.
-func withoutForcedCollections(f plugin.PluginFunc) plugin.PluginFunc {
-	return func(ctx context.Context) *plugin.Plugin {
-		p := f(ctx)
-		p.FreeMemInterval = -1
-		return p
+// EnvFreeMemInterval is the SDK's setting for how many rows a scan streams
+// between forced garbage collections (debug.FreeOSMemory); 0 turns them off.
+const EnvFreeMemInterval = "STEAMPIPE_FREE_MEM_INTERVAL"
+
+// turnOffForcedCollections sets EnvFreeMemInterval to 0 unless it is set: the
+// SDK's full collection every 100 rows took half the CPU of a scan. Without a
+// query cache an engine holds at most two pages, and the collector's own
+// pacing keeps its memory flat; with one, the cache's store counts as live
+// memory and lets garbage grow as large before the collector runs, so the
+// forced collections stay. The SDK reads the variable at each query, for the
+// whole process: every engine of a program is built with the same options
+// and the same STEAMPIPE_CACHE, so they all agree.
+func turnOffForcedCollections() error {
+	if os.Getenv(EnvFreeMemInterval) != "" {
+		return nil
 	}
+	return os.Setenv(EnvFreeMemInterval, "0")
 }
 
 // Close cancels the running queries, waits for them to stop and makes every

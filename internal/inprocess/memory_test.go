@@ -1,6 +1,7 @@
 package inprocess
 
 import (
+	"os"
 	"runtime"
 	"runtime/debug"
 	"testing"
@@ -62,10 +63,16 @@ func TestScansWithoutTheCacheForceNoGarbageCollection(t *testing.T) {
 		return after.NumForcedGC - before.NumForcedGC
 	}
 
-	t.Setenv("STEAMPIPE_FREE_MEM_INTERVAL", "")
+	// The SDK reads the setting at each query, for the whole process: each
+	// case starts from the environment it names.
+	t.Setenv(EnvFreeMemInterval, "")
 	assert.Zero(t, collectionsDuringScan(CacheOffByDefault()), "an engine without a cache turns off the SDK's collection every 100 rows")
+	assert.Equal(t, "0", os.Getenv(EnvFreeMemInterval), "through the SDK's own setting")
+
+	t.Setenv(EnvFreeMemInterval, "")
 	assert.GreaterOrEqual(t, collectionsDuringScan(), uint32(9), "an engine with a cache keeps them")
 
-	t.Setenv("STEAMPIPE_FREE_MEM_INTERVAL", "100")
+	t.Setenv(EnvFreeMemInterval, "100")
 	assert.GreaterOrEqual(t, collectionsDuringScan(CacheOffByDefault()), uint32(9), "STEAMPIPE_FREE_MEM_INTERVAL still turns them on")
+	assert.Equal(t, "100", os.Getenv(EnvFreeMemInterval), "a value the user set is kept")
 }

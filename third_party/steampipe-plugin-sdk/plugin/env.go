@@ -67,11 +67,3 @@ func ValidateDiagnosticsEnvVar() error {
 	}
 	return nil
 }
-
-// PATCHED (steampipe-plugin-vercel): see Plugin.FreeMemInterval.
-func (p *Plugin) freeMemInterval() int64 {
-	if os.Getenv(envFreeMemInterval) != "" || p.FreeMemInterval == 0 {
-		return GetFreeMemInterval()
-	}
-	return max(p.FreeMemInterval, 0)
-}

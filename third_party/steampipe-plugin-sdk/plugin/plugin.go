@@ -85,13 +85,6 @@ type Plugin struct {
 	// and do NOT include any config overrides
 	RateLimiters []*rate_limiter.Definition
 
-	// PATCHED (steampipe-plugin-vercel): FreeMemInterval is how many rows a
-	// scan streams between forced returns of memory to the OS, each a full
-	// garbage collection (debug.FreeOSMemory). 0 keeps the SDK's default
-	// (100); a negative value turns them off. STEAMPIPE_FREE_MEM_INTERVAL,
-	// when set and not empty, wins; 0 there turns them off too.
-	FreeMemInterval int64
-
 	// deprecated - use DefaultRetryConfig and DefaultIgnoreConfig
 	DefaultGetConfig *GetConfig
 	// deprecated - use DefaultIgnoreConfig

@@ -189,8 +189,7 @@ func newQueryData(connectionCallId string, p *Plugin, queryContext *QueryContext
 		outputChan:  outputChan,
 		listWg:      &wg,
 
-		// PATCHED (steampipe-plugin-vercel): the plugin may set its own.
-		freeMemInterval: p.freeMemInterval(),
+		freeMemInterval: GetFreeMemInterval(),
 		reservedColumns: getReservedColumns(table),
 
 		// temporary dir for this connection
@@ -636,10 +635,7 @@ func (d *QueryData) streamLeafListItem(ctx context.Context, items ...interface{}
 			// to indicate downstream that we are done
 			d.rowDataChan <- nil
 			// we are done - give memory back to OS at once
-			// PATCHED (steampipe-plugin-vercel): unless forced frees are off.
-			if d.freeMemInterval > 0 {
-				debug.FreeOSMemory()
-			}
+			debug.FreeOSMemory()
 			return
 		}
 
