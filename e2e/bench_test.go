@@ -34,7 +34,7 @@ var (
 func BenchmarkFullScan(b *testing.B) {
 	api := testapi.Start(b, emulator.GenerateFixture(*benchTokens, 1))
 	api.Server.SetFaults(emulator.Faults{Latency: *benchLatency})
-	query := sdkquery.Query{Table: "vercel_user_token", Columns: withoutColumn(allColumns(), "is_current"), Limit: -1}
+	query := sdkquery.Query{Table: "vercel_user_token", Columns: withoutColumn(allColumns(), "is_current")}
 
 	var pluginTime, bareTime time.Duration
 	var listRequests int

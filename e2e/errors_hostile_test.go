@@ -24,7 +24,7 @@ func TestAForeign404IsAnErrorNotAnEmptyResult(t *testing.T) {
 			api.Server.SetFaults(emulator.Faults{Foreign404: kind})
 
 			for what, q := range map[string]sdkquery.Query{
-				"get":  {Table: "vercel_user_token", Columns: []string{"token_id", "name"}, Equals: map[string]string{"token_id": ids[0]}, Limit: -1},
+				"get":  {Table: "vercel_user_token", Columns: []string{"token_id", "name"}, Equals: map[string]string{"token_id": ids[0]}},
 				"list": scanAll,
 			} {
 				rows, err := p.queryWithin(t, q)
@@ -49,8 +49,8 @@ func TestAnUnreadableTimestampNamesTheTokenAndField(t *testing.T) {
 			p.configure(t, api.HCL())
 
 			for what, q := range map[string]sdkquery.Query{
-				"list": {Table: "vercel_user_token", Columns: allColumns(), Limit: -1},
-				"get":  {Table: "vercel_user_token", Columns: allColumns(), Equals: map[string]string{"token_id": testapi.HostileTokenID}, Limit: -1},
+				"list": {Table: "vercel_user_token", Columns: allColumns()},
+				"get":  {Table: "vercel_user_token", Columns: allColumns(), Equals: map[string]string{"token_id": testapi.HostileTokenID}},
 			} {
 				rows, err := p.queryWithin(t, q)
 				require.Error(t, err, "%s: gave %d rows", what, len(rows))

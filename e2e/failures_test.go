@@ -13,7 +13,7 @@ import (
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/testapi"
 )
 
-var scanAll = sdkquery.Query{Table: "vercel_user_token", Columns: []string{"token_id", "name", "expires_at", "is_current"}, Limit: -1}
+var scanAll = sdkquery.Query{Table: "vercel_user_token", Columns: []string{"token_id", "name", "expires_at", "is_current"}}
 
 // assertSecretsKept stops the plugin (so its output is complete) and checks
 // that no secret appears in what it logged at TRACE or in err.
@@ -85,14 +85,14 @@ func TestFailures(t *testing.T) {
 		{
 			name:     "unknown id gives no rows",
 			hcl:      func(api *testapi.API) string { return api.HCL() },
-			query:    sdkquery.Query{Table: "vercel_user_token", Columns: []string{"token_id"}, Equals: map[string]string{"token_id": "no-such-token"}, Limit: -1},
+			query:    sdkquery.Query{Table: "vercel_user_token", Columns: []string{"token_id"}, Equals: map[string]string{"token_id": "no-such-token"}},
 			wantRows: 0,
 			requests: map[emulator.Endpoint]int{emulator.EndpointGet: 1, emulator.EndpointList: 0},
 		},
 		{
 			name:     "'current' is not a token id",
 			hcl:      func(api *testapi.API) string { return api.HCL() },
-			query:    sdkquery.Query{Table: "vercel_user_token", Columns: []string{"token_id"}, Equals: map[string]string{"token_id": "current"}, Limit: -1},
+			query:    sdkquery.Query{Table: "vercel_user_token", Columns: []string{"token_id"}, Equals: map[string]string{"token_id": "current"}},
 			wantRows: 0,
 		},
 		{

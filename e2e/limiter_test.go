@@ -34,7 +34,7 @@ func TestAnOverriddenLimiterPacesEveryPage(t *testing.T) {
 	p.overrideLimiter(t, 2, 1)
 
 	start := time.Now()
-	rows := p.mustQuery(t, sdkquery.Query{Table: "vercel_user_token", Columns: []string{"token_id"}, Limit: -1})
+	rows := p.mustQuery(t, sdkquery.Query{Table: "vercel_user_token", Columns: []string{"token_id"}})
 	elapsed := time.Since(start)
 	assert.Len(t, rows, 250)
 	assert.Equal(t, 3, api.Server.Count(emulator.EndpointList))

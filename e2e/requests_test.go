@@ -12,6 +12,7 @@ import (
 	"github.com/tokenaudit/steampipe-plugin-vercel/emulator"
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/sdkquery"
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/testapi"
+	"github.com/tokenaudit/steampipe-plugin-vercel/rowlimit"
 )
 
 func listQueries(api *testapi.API) []url.Values {
@@ -29,7 +30,7 @@ func TestAGetIsOneRequestAndNoList(t *testing.T) {
 	p.configure(t, api.HCL())
 	ids, _ := fixtureIDs(t, api)
 
-	rows := p.mustQuery(t, sdkquery.Query{Table: "vercel_user_token", Columns: []string{"token_id", "name"}, Equals: map[string]string{"token_id": ids[3]}, Limit: -1})
+	rows := p.mustQuery(t, sdkquery.Query{Table: "vercel_user_token", Columns: []string{"token_id", "name"}, Equals: map[string]string{"token_id": ids[3]}})
 	require.Len(t, rows, 1)
 	assert.Equal(t, ids[3], rows[0]["token_id"])
 	assert.Len(t, api.Server.Requests(), 1)
@@ -44,7 +45,7 @@ func TestAFullScanOf250TokensIsThreeListRequests(t *testing.T) {
 			p := startPlugin(t, processOptions{})
 			p.configure(t, api.HCL())
 
-			rows := p.mustQuery(t, sdkquery.Query{Table: "vercel_user_token", Columns: []string{"token_id"}, Limit: -1})
+			rows := p.mustQuery(t, sdkquery.Query{Table: "vercel_user_token", Columns: []string{"token_id"}})
 			assert.Len(t, rows, 250)
 			queries := listQueries(api)
 			require.Len(t, queries, 3)
@@ -66,7 +67,7 @@ func TestALimitShrinksThePagesAndStopsPaging(t *testing.T) {
 			p := startPlugin(t, processOptions{})
 			p.configure(t, api.HCL())
 
-			rows := p.mustQuery(t, sdkquery.Query{Table: "vercel_user_token", Columns: []string{"token_id"}, Limit: limit})
+			rows := p.mustQuery(t, sdkquery.Query{Table: "vercel_user_token", Columns: []string{"token_id"}, Limit: rowlimit.Rows(limit)})
 			assert.Len(t, rows, int(limit))
 			var pages []string
 			for _, q := range listQueries(api) {
@@ -84,11 +85,11 @@ func TestIsCurrentCostsOneRequestAtMostAndOnlyWhenAsked(t *testing.T) {
 	p.configure(t, api.HCL())
 	ids, _ := fixtureIDs(t, api)
 
-	p.mustQuery(t, sdkquery.Query{Table: "vercel_user_token", Columns: []string{"token_id", "name"}, Limit: -1})
+	p.mustQuery(t, sdkquery.Query{Table: "vercel_user_token", Columns: []string{"token_id", "name"}})
 	assert.Equal(t, 0, api.Server.Count(emulator.EndpointCurrent), "not asked for, not fetched")
 
 	// token_id in (a, b, current): the SDK makes one get per id; they share one lookup.
-	inList := sdkquery.Query{Table: "vercel_user_token", Columns: []string{"token_id", "is_current"}, Limit: -1}.ExecuteRequest(connectionName, "")
+	inList := sdkquery.Query{Table: "vercel_user_token", Columns: []string{"token_id", "is_current"}}.ExecuteRequest(connectionName, "")
 	inList.QueryContext.Quals = map[string]*proto.Quals{"token_id": {Quals: []*proto.Qual{{
 		FieldName: "token_id",
 		Operator:  &proto.Qual_StringValue{StringValue: "="},
@@ -103,7 +104,7 @@ func TestIsCurrentCostsOneRequestAtMostAndOnlyWhenAsked(t *testing.T) {
 	assert.Equal(t, 1, api.Server.Count(emulator.EndpointCurrent))
 
 	// A token's id never changes: later queries reuse the answer.
-	rows := p.mustQuery(t, sdkquery.Query{Table: "vercel_user_token", Columns: []string{"token_id", "is_current"}, Limit: -1})
+	rows := p.mustQuery(t, sdkquery.Query{Table: "vercel_user_token", Columns: []string{"token_id", "is_current"}})
 	assert.Equal(t, 1, countTrue(rows, "is_current"))
 	assert.Equal(t, 1, api.Server.Count(emulator.EndpointCurrent))
 }

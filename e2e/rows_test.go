@@ -26,7 +26,7 @@ func TestFullScanMatchesTheFixtureFieldByField(t *testing.T) {
 	p := startPlugin(t, processOptions{})
 	p.configure(t, api.HCL())
 
-	rows := p.mustQuery(t, sdkquery.Query{Table: "vercel_user_token", Columns: allColumns(), Limit: -1})
+	rows := p.mustQuery(t, sdkquery.Query{Table: "vercel_user_token", Columns: allColumns()})
 
 	ids, byID := fixtureIDs(t, api)
 	require.Len(t, rows, len(ids), "every token, once")
@@ -51,7 +51,7 @@ func TestGetMatchesTheFixture(t *testing.T) {
 	p.configure(t, api.HCL())
 	ids, byID := fixtureIDs(t, api)
 	for _, id := range []string{ids[0], ids[len(ids)/2], api.CurrentID} {
-		rows := p.mustQuery(t, sdkquery.Query{Table: "vercel_user_token", Columns: allColumns(), Equals: map[string]string{"token_id": id}, Limit: -1})
+		rows := p.mustQuery(t, sdkquery.Query{Table: "vercel_user_token", Columns: allColumns(), Equals: map[string]string{"token_id": id}})
 		require.Len(t, rows, 1)
 		want := expectedRow(t, byID[id], api.CurrentID)
 		got := comparable(t, rows[0])

@@ -12,6 +12,7 @@ import (
 	"github.com/tokenaudit/steampipe-plugin-vercel/emulator"
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/sdkquery"
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/testapi"
+	"github.com/tokenaudit/steampipe-plugin-vercel/rowlimit"
 )
 
 var teamColumns = map[string]proto.ColumnType{
@@ -133,7 +134,7 @@ func TestTeamsMatchTheFixture(t *testing.T) {
 	want := decodeTeams(t, api.Fixture.Teams)
 	left := api.Fixture.LeftTeams[0]
 
-	rows := p.mustQuery(t, sdkquery.Query{Table: "vercel_team", Columns: names(teamColumns), Limit: -1})
+	rows := p.mustQuery(t, sdkquery.Query{Table: "vercel_team", Columns: names(teamColumns)})
 	require.Len(t, rows, len(want), "every team the user belongs to, once, and not the team they left")
 	for _, r := range rows {
 		id, _ := r["id"].(string)
@@ -144,7 +145,7 @@ func TestTeamsMatchTheFixture(t *testing.T) {
 
 	for _, team := range api.Fixture.Teams {
 		for column, value := range map[string]string{"id": team.ID, "slug": team.Slug} {
-			rows := p.mustQuery(t, sdkquery.Query{Table: "vercel_team", Columns: names(teamColumns), Equals: map[string]string{column: value}, Limit: -1})
+			rows := p.mustQuery(t, sdkquery.Query{Table: "vercel_team", Columns: names(teamColumns), Equals: map[string]string{column: value}})
 			require.Len(t, rows, 1, "%s = %s", column, value)
 			assertTeamRow(t, want[team.ID], rows[0])
 		}
@@ -153,7 +154,7 @@ func TestTeamsMatchTheFixture(t *testing.T) {
 	assert.Equal(t, 1, api.Server.Count(emulator.EndpointTeams), "and no list")
 
 	for _, ref := range []string{left.ID, left.Slug, "team_nosuchteam"} {
-		rows := p.mustQuery(t, sdkquery.Query{Table: "vercel_team", Columns: []string{"id"}, Equals: map[string]string{"id": ref}, Limit: -1})
+		rows := p.mustQuery(t, sdkquery.Query{Table: "vercel_team", Columns: []string{"id"}, Equals: map[string]string{"id": ref}})
 		assert.Empty(t, rows, "%s: a team the user left (403) or that does not exist (404) is no row", ref)
 	}
 }
@@ -162,7 +163,7 @@ func TestTeamLimitIsPushedDown(t *testing.T) {
 	api := sampleAPI(t)
 	p := startPlugin(t, processOptions{})
 	p.configure(t, api.HCL())
-	rows := p.mustQuery(t, sdkquery.Query{Table: "vercel_team", Columns: []string{"id"}, Limit: 1})
+	rows := p.mustQuery(t, sdkquery.Query{Table: "vercel_team", Columns: []string{"id"}, Limit: rowlimit.Rows(1)})
 	assert.Len(t, rows, 1)
 	requests := api.Server.Requests()
 	require.Len(t, requests, 1)
@@ -180,7 +181,7 @@ func TestUserMatchesTheFixture(t *testing.T) {
 	}
 	require.NoError(t, json.Unmarshal(api.Fixture.User, &want))
 
-	rows := p.mustQuery(t, sdkquery.Query{Table: "vercel_user", Columns: names(userColumns), Limit: -1})
+	rows := p.mustQuery(t, sdkquery.Query{Table: "vercel_user", Columns: names(userColumns)})
 	require.Len(t, rows, 1)
 	c := comparable(t, rows[0])
 	assert.Equal(t, want.ID, c["id"])
@@ -204,7 +205,7 @@ func TestATeamScopedTokenGetsALimitedUserRowNotAnError(t *testing.T) {
 	p := startPlugin(t, processOptions{})
 	p.configure(t, api.HCL())
 
-	rows := p.mustQuery(t, sdkquery.Query{Table: "vercel_user", Columns: names(userColumns), Limit: -1})
+	rows := p.mustQuery(t, sdkquery.Query{Table: "vercel_user", Columns: names(userColumns)})
 	require.Len(t, rows, 1)
 	c := comparable(t, rows[0])
 	assert.Equal(t, true, c["limited"])
@@ -212,7 +213,7 @@ func TestATeamScopedTokenGetsALimitedUserRowNotAnError(t *testing.T) {
 	assert.Nil(t, c["created_at"])
 	assert.Nil(t, c["is_enterprise_managed"])
 
-	rows = p.mustQuery(t, sdkquery.Query{Table: "vercel_team", Columns: []string{"id", "limited", "limited_by"}, Limit: -1})
+	rows = p.mustQuery(t, sdkquery.Query{Table: "vercel_team", Columns: []string{"id", "limited", "limited_by"}})
 	require.Len(t, rows, 3)
 	for _, r := range rows {
 		if r["id"] == teamA {
@@ -226,7 +227,7 @@ func TestATeamScopedTokenGetsALimitedUserRowNotAnError(t *testing.T) {
 
 func TestTeamAndUserFailures(t *testing.T) {
 	const wrongToken = "wrong_token_teams_8c1e"
-	scanTeams := sdkquery.Query{Table: "vercel_team", Columns: []string{"id", "name"}, Limit: -1}
+	scanTeams := sdkquery.Query{Table: "vercel_team", Columns: []string{"id", "name"}}
 	cases := []struct {
 		name     string
 		wrong    bool
@@ -237,15 +238,15 @@ func TestTeamAndUserFailures(t *testing.T) {
 		requests map[emulator.Endpoint]int
 	}{
 		{name: "401 teams", wrong: true, wantErr: []string{"invalid, expired or revoked", "401"}, requests: map[emulator.Endpoint]int{emulator.EndpointTeams: 1}},
-		{name: "401 user", wrong: true, query: sdkquery.Query{Table: "vercel_user", Columns: []string{"id"}, Limit: -1}, wantErr: []string{"401"}, requests: map[emulator.Endpoint]int{emulator.EndpointUser: 1}},
+		{name: "401 user", wrong: true, query: sdkquery.Query{Table: "vercel_user", Columns: []string{"id"}}, wantErr: []string{"401"}, requests: map[emulator.Endpoint]int{emulator.EndpointUser: 1}},
 		{name: "403 teams", faults: emulator.Faults{Statuses: []int{403}, OnlyOn: emulator.EndpointTeams}, wantErr: []string{"not authorized", "403"}, requests: map[emulator.Endpoint]int{emulator.EndpointTeams: 1}},
-		{name: "404 get", query: sdkquery.Query{Table: "vercel_team", Columns: []string{"id"}, Equals: map[string]string{"slug": "no-such-team"}, Limit: -1}, wantRows: 0, requests: map[emulator.Endpoint]int{emulator.EndpointTeam: 1, emulator.EndpointTeams: 0}},
+		{name: "404 get", query: sdkquery.Query{Table: "vercel_team", Columns: []string{"id"}, Equals: map[string]string{"slug": "no-such-team"}}, wantRows: 0, requests: map[emulator.Endpoint]int{emulator.EndpointTeam: 1, emulator.EndpointTeams: 0}},
 		{name: "429 then success", faults: emulator.Faults{Statuses: []int{429}, RetryAfter: "0", OnlyOn: emulator.EndpointTeams}, wantRows: 3, requests: map[emulator.Endpoint]int{emulator.EndpointTeams: 2}},
 		{name: "500 forever", faults: emulator.Faults{AlwaysStatus: 500}, wantErr: []string{"failing (HTTP 500)", "giving up after 5 attempts"}, requests: map[emulator.Endpoint]int{emulator.EndpointTeams: 5}},
-		{name: "500 forever user", faults: emulator.Faults{AlwaysStatus: 500}, query: sdkquery.Query{Table: "vercel_user", Columns: []string{"id"}, Limit: -1}, wantErr: []string{"failing (HTTP 500)"}, requests: map[emulator.Endpoint]int{emulator.EndpointUser: 5}},
+		{name: "500 forever user", faults: emulator.Faults{AlwaysStatus: 500}, query: sdkquery.Query{Table: "vercel_user", Columns: []string{"id"}}, wantErr: []string{"failing (HTTP 500)"}, requests: map[emulator.Endpoint]int{emulator.EndpointUser: 5}},
 		{name: "garbage teams", faults: emulator.Faults{MalformedJSON: true, OnlyOn: emulator.EndpointTeams}, wantErr: []string{"malformed JSON", "/v2/teams"}, requests: map[emulator.Endpoint]int{emulator.EndpointTeams: 1}},
-		{name: "garbage user", faults: emulator.Faults{MalformedJSON: true, OnlyOn: emulator.EndpointUser}, query: sdkquery.Query{Table: "vercel_user", Columns: []string{"id"}, Limit: -1}, wantErr: []string{"malformed JSON", "/v2/user"}},
-		{name: "looping cursor", faults: emulator.Faults{LoopingCursor: true}, query: sdkquery.Query{Table: "vercel_team", Columns: []string{"id"}, Limit: -1}, wantErr: []string{"pagination cursor", "again", "/v2/teams"}, requests: map[emulator.Endpoint]int{emulator.EndpointTeams: 2}},
+		{name: "garbage user", faults: emulator.Faults{MalformedJSON: true, OnlyOn: emulator.EndpointUser}, query: sdkquery.Query{Table: "vercel_user", Columns: []string{"id"}}, wantErr: []string{"malformed JSON", "/v2/user"}},
+		{name: "looping cursor", faults: emulator.Faults{LoopingCursor: true}, query: sdkquery.Query{Table: "vercel_team", Columns: []string{"id"}}, wantErr: []string{"pagination cursor", "again", "/v2/teams"}, requests: map[emulator.Endpoint]int{emulator.EndpointTeams: 2}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

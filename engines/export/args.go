@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/cli"
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/sdkquery"
+	"github.com/tokenaudit/steampipe-plugin-vercel/rowlimit"
 )
 
 // options is a parsed command line.
@@ -18,7 +20,7 @@ type options struct {
 	config  string
 	columns []string
 	equals  map[string]string
-	limit   int64
+	limit   rowlimit.Limit
 	output  string
 }
 
@@ -30,14 +32,21 @@ func (o options) query() sdkquery.Query {
 // parseArgs reads the command line. It returns flag.ErrHelp for --help and
 // a cli.UsageError for anything wrong.
 func parseArgs(args []string) (options, error) {
-	opts := options{limit: -1}
+	var opts options
 	var selects, wheres cli.ListFlag
 	fs := flag.NewFlagSet(commandName, flag.ContinueOnError)
 	fs.SetOutput(io.Discard) // run prints errors and usage itself
 	fs.StringVar(&opts.config, "config", "", "")
 	fs.Var(&selects, "select", "")
 	fs.Var(&wheres, "where", "")
-	fs.Int64Var(&opts.limit, "limit", -1, "")
+	fs.Func("limit", "", func(text string) error {
+		n, err := strconv.ParseInt(text, 10, 64)
+		if err != nil || n < -1 { // -1, as in SQL, is no limit
+			return fmt.Errorf("--limit %s: want 0 or more", text)
+		}
+		opts.limit = rowlimit.Rows(n)
+		return nil
+	})
 	fs.StringVar(&opts.output, "output", "csv", "")
 
 	positional, err := parseInterspersed(fs, args)
@@ -86,9 +95,6 @@ func (o *options) complete(positional []string, selects, wheres cli.ListFlag) er
 	}
 	if !slices.Contains(outputFormats(), o.output) {
 		return fmt.Errorf("--output %q: want one of %s", o.output, strings.Join(outputFormats(), ", "))
-	}
-	if o.limit < -1 {
-		return fmt.Errorf("--limit %d: want 0 or more", o.limit)
 	}
 	columns, err := selectedColumns(selects)
 	if err != nil {

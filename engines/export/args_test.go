@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/cli"
+	"github.com/tokenaudit/steampipe-plugin-vercel/rowlimit"
 )
 
 func TestFlagsMayFollowTheTable(t *testing.T) {
@@ -23,7 +24,7 @@ func TestFlagsMayFollowTheTable(t *testing.T) {
 		config:  `team = "acme"`,
 		columns: []string{"token_id", "name", "expires_at"},
 		equals:  map[string]string{"token_id": "a"},
-		limit:   7,
+		limit:   rowlimit.Rows(7),
 		output:  "json",
 	}, opts)
 }
@@ -31,8 +32,8 @@ func TestFlagsMayFollowTheTable(t *testing.T) {
 func TestDefaults(t *testing.T) {
 	opts, err := parseArgs([]string{"vercel_user_token"})
 	require.NoError(t, err)
-	assert.Equal(t, options{table: "vercel_user_token", limit: -1, output: "csv"}, opts)
-	assert.Equal(t, int64(-1), opts.query().Limit)
+	assert.Equal(t, options{table: "vercel_user_token", output: "csv"}, opts)
+	assert.True(t, opts.query().Limit.IsNone())
 }
 
 func TestEverythingAfterDoubleDashIsPositional(t *testing.T) {

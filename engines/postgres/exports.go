@@ -11,6 +11,9 @@ import (
 	"io"
 	"runtime/cgo"
 	"unsafe"
+
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/plan"
+	"github.com/tokenaudit/steampipe-plugin-vercel/rowlimit"
 )
 
 // The FDW callbacks of the C half land here. Every function recovers: a
@@ -63,17 +66,17 @@ func goPlan(serverID C.uint32_t, serverName, config, token, table *C.char,
 		total += int(n)
 	}
 	all := goStrings(values, total)
-	quals := make([]qual, len(columns))
+	quals := make([]plan.Qual, len(columns))
 	for i, column := range columns {
-		quals[i] = qual{column: column, values: all[:counts[i]]}
+		quals[i] = plan.Qual{Column: column, Values: all[:counts[i]]}
 		all = all[counts[i]:]
 	}
-	p := newPlan(schema, C.GoString(table), goStrings(used, int(nused)), quals, int(otherQuals), int64(limit))
-	text, err := p.encode()
+	p := newPlan(schema, C.GoString(table), goStrings(used, int(nused)), quals, int(otherQuals), rowlimit.Rows(int64(limit)))
+	text, err := p.Encode()
 	if err != nil {
 		return fail(f, err, s.name)
 	}
-	*planOut, *rows, *cost = C.CString(text), C.double(p.rows()), C.double(p.cost())
+	*planOut, *rows, *cost = C.CString(text), C.double(estimatedRows(p)), C.double(estimatedCost(p))
 	return 1
 }
 
@@ -82,11 +85,11 @@ func goPlan(serverID C.uint32_t, serverName, config, token, table *C.char,
 //export goExplain
 func goExplain(planText *C.char) *C.char {
 	defer func() { _ = recover() }()
-	p, err := decodePlan(C.GoString(planText))
+	p, err := plan.Decode(C.GoString(planText))
 	if err != nil {
 		return C.CString(err.Error())
 	}
-	return C.CString(p.explain())
+	return C.CString(explain(p))
 }
 
 // goImport returns IMPORT FOREIGN SCHEMA's statements as a malloc'd array
@@ -130,7 +133,7 @@ func goScanStart(serverID C.uint32_t, serverName, config, token, connection, pla
 			handle = 0
 		}
 	}()
-	p, err := decodePlan(C.GoString(planText))
+	p, err := plan.Decode(C.GoString(planText))
 	if err != nil {
 		ok = fail(f, err, s.name)
 		return 0

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/sqlscan"
 )
 
 // failure is an error as PostgreSQL raises it.
@@ -31,7 +33,7 @@ var errInternal = errors.New("internal error in steampipe_postgres_vercel")
 // says in the hint what to do in PostgreSQL terms.
 func failureOf(err error, serverName string) failure {
 	msg := err.Error()
-	server := quoteIdentifier(serverName)
+	server := sqlscan.QuoteIdentifier(serverName)
 	switch {
 	case errors.Is(err, errInternal):
 		return failure{stateInternalError, msg, "This is a bug in steampipe_postgres_vercel; the session can go on."}

@@ -21,11 +21,20 @@ func TestRequests(t *testing.T) {
 	a := startAPI(t, 250, 7)
 	db := newDatabase(t, a.HCL())
 	ids := a.TokenIDs(t)
+	require.NotEmpty(t, a.Fixture.Teams)
+	team := a.Fixture.Teams[0]
 	cases := []struct {
 		name, sql, explain string
 		lists, gets, rows  int
+		teamGets           int
 		listLimit          string
 	}{
+		{name: "team by id", sql: fmt.Sprintf("select slug from vercel_team where id = '%s'", team.ID),
+			explain: "get 1 row by id", teamGets: 1, rows: 1},
+		{name: "team by slug", sql: fmt.Sprintf("select id from vercel_team where slug = '%s'", team.Slug),
+			explain: "get 1 row by slug", teamGets: 1, rows: 1},
+		{name: "teams by slug in", sql: fmt.Sprintf("select id from vercel_team where slug in ('%s', 'no-such-team')", team.Slug),
+			explain: "get 2 rows by slug", teamGets: 2, rows: 1},
 		{name: "get", sql: fmt.Sprintf("select name from vercel_user_token where token_id = '%s'", ids[3]),
 			explain: "get 1 row by token_id", gets: 1, rows: 1},
 		{name: "gets for in", sql: fmt.Sprintf("select name from vercel_user_token where token_id in ('%s', '%s', 'no-such-token')", ids[1], ids[2]),
@@ -44,13 +53,14 @@ func TestRequests(t *testing.T) {
 			assert.Contains(t, db.mustExec("explain "+tc.sql+";"), "Vercel API: "+tc.explain)
 			a.Server.ResetStats()
 			rows := db.query(tc.sql)
-			if tc.lists == 0 && tc.gets == 0 {
+			if tc.lists == 0 && tc.gets == 0 && tc.teamGets == 0 {
 				return
 			}
 			assert.Len(t, rows, tc.rows)
 			assert.Equal(t, tc.lists, a.Server.Count(emulator.EndpointList), "list requests")
 			assert.Equal(t, tc.gets, a.Server.Count(emulator.EndpointGet), "get requests")
-			assert.Len(t, a.Server.Requests(), tc.lists+tc.gets, "no other request: is_current is not asked for")
+			assert.Equal(t, tc.teamGets, a.Server.Count(emulator.EndpointTeam), "team get requests")
+			assert.Len(t, a.Server.Requests(), tc.lists+tc.gets+tc.teamGets, "no other request: is_current is not asked for, no team list")
 			for _, r := range a.Server.RequestsTo(emulator.EndpointList) {
 				assert.Equal(t, tc.listLimit, r.Query().Get("limit"))
 			}

@@ -11,6 +11,7 @@ import (
 	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
 
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/inprocess"
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/plan"
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/sdkquery"
 )
 
@@ -55,7 +56,7 @@ type scanTarget struct {
 	attributes []string
 }
 
-func startScan(s serverSettings, p plan, target scanTarget) (*scan, error) {
+func startScan(s serverSettings, p plan.Plan, target scanTarget) (*scan, error) {
 	engine, err := s.engine()
 	if err != nil {
 		return nil, err
@@ -79,7 +80,7 @@ func startScan(s serverSettings, p plan, target scanTarget) (*scan, error) {
 
 // produce runs the plan's queries one after the other and queues their
 // rows, then the end or the first failure.
-func (sc *scan) produce(ctx context.Context, engine *inprocess.Engine, p plan, target scanTarget) {
+func (sc *scan) produce(ctx context.Context, engine *inprocess.Engine, p plan.Plan, target scanTarget) {
 	defer close(sc.done)
 	err := func() (err error) {
 		defer func() {
@@ -87,7 +88,11 @@ func (sc *scan) produce(ctx context.Context, engine *inprocess.Engine, p plan, t
 				err = fmt.Errorf("internal error in the plugin: %v", r)
 			}
 		}()
-		for _, q := range p.queries() {
+		queries, err := p.Queries()
+		if err != nil {
+			return err
+		}
+		for _, q := range queries {
 			if err := sc.run(ctx, engine, q, target); err != nil {
 				return err
 			}

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
+
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/sqlscan"
 )
 
 // remoteSchema is the schema IMPORT FOREIGN SCHEMA imports from, as in
@@ -39,10 +41,10 @@ func importStatements(s serverSettings, fromSchema string) ([]string, error) {
 func createForeignTable(serverName, table string, schema *proto.TableSchema) string {
 	defs := make([]string, 0, len(schema.GetColumns()))
 	for _, c := range schema.GetColumns() {
-		defs = append(defs, quoteIdentifier(c.GetName())+" "+postgresType(c.GetType()))
+		defs = append(defs, sqlscan.QuoteIdentifier(c.GetName())+" "+postgresType(c.GetType()))
 	}
 	return fmt.Sprintf("CREATE FOREIGN TABLE %s (%s) SERVER %s OPTIONS (%s %s)",
-		quoteIdentifier(table), strings.Join(defs, ", "), quoteIdentifier(serverName), tableOption, quoteLiteral(table))
+		sqlscan.QuoteIdentifier(table), strings.Join(defs, ", "), sqlscan.QuoteIdentifier(serverName), tableOption, sqlscan.QuoteLiteral(table))
 }
 
 // postgresType is the type Steampipe gives a column of the plugin's type.
@@ -65,12 +67,4 @@ func postgresType(t proto.ColumnType) string {
 	default:
 		return "text"
 	}
-}
-
-func quoteIdentifier(name string) string {
-	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
-}
-
-func quoteLiteral(s string) string {
-	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
 }

@@ -133,7 +133,7 @@ func readConnection(ctx context.Context, conn connection, count *atomic.Int64, b
 // readTokens reads the connection's tokens into batches of batchSize, the
 // first once teamsRead is closed.
 func readTokens(ctx context.Context, engine *inprocess.Engine, connName string, count *atomic.Int64, teamsRead <-chan struct{}, batches chan<- rowBatch) (int, error) {
-	rows, err := engine.Query(ctx, sdkquery.Query{Table: "vercel_user_token", Columns: tokenColumns, Limit: -1})
+	rows, err := engine.Query(ctx, sdkquery.Query{Table: "vercel_user_token", Columns: tokenColumns})
 	if err != nil {
 		return 0, err
 	}
@@ -176,7 +176,7 @@ func readTokens(ctx context.Context, engine *inprocess.Engine, connName string, 
 
 // readTeams reads the connection's teams, a few per user, into one batch.
 func readTeams(ctx context.Context, engine *inprocess.Engine, connName string, batches chan<- rowBatch) error {
-	rows, err := engine.Query(ctx, sdkquery.Query{Table: "vercel_team", Columns: teamColumns, Limit: -1})
+	rows, err := engine.Query(ctx, sdkquery.Query{Table: "vercel_team", Columns: teamColumns})
 	if err != nil {
 		return err
 	}

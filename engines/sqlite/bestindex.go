@@ -29,7 +29,7 @@ func goBestIndex(tableHandle C.uintptr_t, info *C.sqlite3_index_info, pzErr **C.
 		}
 	}
 	answer := handleValue[*table](tableHandle).bestIndex(req)
-	idxStr, err := answer.plan.encode()
+	idxStr, err := answer.plan.Encode()
 	if err != nil {
 		return setError(pzErr, err)
 	}

@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"runtime/cgo"
 	"unsafe"
+
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/plan"
 )
 
 // The sqlite3_module callbacks of shim.c land here. C keeps Go objects only
@@ -66,7 +68,7 @@ func goClose(cursorHandle C.uintptr_t) {
 //export goFilter
 func goFilter(cursorHandle C.uintptr_t, idxStr *C.char, argc C.int, argv **C.sqlite3_value, pzErr **C.char) (rc C.int) {
 	defer recoverError(&rc, pzErr)
-	p, err := decodePlan(C.GoString(idxStr))
+	p, err := plan.Decode(C.GoString(idxStr))
 	if err != nil {
 		return setError(pzErr, err)
 	}

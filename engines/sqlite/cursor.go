@@ -10,6 +10,7 @@ import (
 	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
 
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/inprocess"
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/plan"
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/sdkquery"
 )
 
@@ -29,16 +30,25 @@ const waitSlice = 50 * time.Millisecond
 
 // filter starts a scan, ending any scan the cursor was in, and moves towards
 // its first row; pending means the row has not come yet (see await).
-func (c *cursor) filter(p plan, args []filterArg) (pending bool, err error) {
+func (c *cursor) filter(p plan.Plan, params []plan.Param) (pending bool, err error) {
 	c.close()
-	q, matchable, err := p.query(c.table.name, args)
-	if err != nil || !matchable {
+	bound, err := p.Bind(params)
+	if err != nil {
 		return false, err
+	}
+	queries, err := bound.Queries()
+	switch {
+	case err != nil:
+		return false, err
+	case len(queries) == 0: // a key compared with NULL
+		return false, nil
+	case len(queries) > 1:
+		return false, fmt.Errorf("query %s: a plan with one value per key made %d queries", c.table.name, len(queries))
 	}
 	// The query ends when the cursor closes: on Ctrl-C the shim sees the
 	// interrupt between waits and calls stop. SQLite 3.40 has no
 	// sqlite3_is_interrupted, which is why the wait is in slices.
-	rows, err := c.engine.Query(context.Background(), q)
+	rows, err := c.engine.Query(context.Background(), queries[0])
 	if err != nil {
 		return false, fmt.Errorf("query %s: %w", c.table.name, err)
 	}

@@ -1,13 +1,9 @@
 package main
 
 import (
-	"encoding/json"
-	"fmt"
-	"math"
-	"slices"
 	"strings"
 
-	"github.com/tokenaudit/steampipe-plugin-vercel/internal/sdkquery"
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/plan"
 )
 
 // constraintOp is the operator of a term SQLite offers xBestIndex, reduced
@@ -49,7 +45,7 @@ type indexRequest struct {
 
 // indexAnswer is what xBestIndex tells SQLite.
 type indexAnswer struct {
-	plan plan
+	plan plan.Plan
 	// argvIndex[i] is where constraint i's value goes in xFilter's argv,
 	// counting from 1 as SQLite does; 0 leaves it out.
 	argvIndex     []int
@@ -58,98 +54,66 @@ type indexAnswer struct {
 	unique        bool
 }
 
-// plan is how one scan runs. xBestIndex hands it to xFilter as JSON in
-// idxStr.
-type plan struct {
-	Columns []string `json:"columns"`
-	// Keys name the key columns whose values fill xFilter's argv from its
-	// start, in order.
-	Keys []string `json:"keys,omitempty"`
-	// LimitArg and OffsetArg are the argv positions (from 1) of the LIMIT
-	// and OFFSET values; 0 when the plan has none.
-	LimitArg  int `json:"limit_arg,omitempty"`
-	OffsetArg int `json:"offset_arg,omitempty"`
-}
-
 // Costs steer SQLite towards the plugin's cheap paths: a get is one request,
 // a list filtered by key columns a few, a full list many.
-const (
-	getCost  = 10
-	keyCost  = 1_000
-	scanCost = 1_000_000
-)
+var costs = map[plan.Cost]struct {
+	cost float64
+	rows int64
+}{
+	plan.CostGet:       {10, 1},
+	plan.CostKeyedList: {1_000, 100},
+	plan.CostList:      {1_000_000, 10_000},
+}
 
-// bestIndex chooses the plan for one set of constraints. It never marks a
-// term omitted, so SQLite checks every term on the rows it gets back.
+// bestIndex asks the planner for one set of constraints: every usable
+// byte-wise = term is a qual whose value comes in xFilter's argv, and so are
+// LIMIT and OFFSET. It never marks a term omitted, so SQLite checks every
+// term on the rows it gets back.
 func (t *table) bestIndex(req indexRequest) indexAnswer {
-	a := indexAnswer{
-		plan:      plan{Columns: t.usedColumns(req.columnsUsed)},
-		argvIndex: make([]int, len(req.constraints)),
-	}
-	argc := 0
-	use := func(i int) int {
-		argc++
-		a.argvIndex[i] = argc
-		return argc
-	}
-	keyed := map[string]bool{}
+	r := plan.Request{Used: t.usedColumns(req.columnsUsed), Complete: true}
+	var qualTerm []int // the constraint of each qual
+	limitTerm, offsetTerm := -1, -1
 	for i, c := range req.constraints {
-		if !c.usable || c.op != opEquals || !c.comparesBytes() || c.column < 0 || c.column >= len(t.columns) {
-			continue
-		}
-		name := t.columns[c.column].GetName()
-		if slices.Contains(t.equalKeys, name) && !keyed[name] {
-			keyed[name] = true
-			use(i)
-			a.plan.Keys = append(a.plan.Keys, name)
-		}
-	}
-	if !req.ordered && allUsed(req.constraints, a.argvIndex) {
-		for i, c := range req.constraints {
-			switch {
-			case !c.usable:
-			case c.op == opLimit:
-				a.plan.LimitArg = use(i)
-			case c.op == opOffset:
-				a.plan.OffsetArg = use(i)
+		switch {
+		case c.op == opLimit || c.op == opOffset:
+			// SQLite sorts after the scan: an ORDER BY keeps the limit
+			// away from the scan.
+			if c.usable && !req.ordered {
+				if c.op == opLimit {
+					limitTerm, r.LimitParam = i, true
+				} else {
+					offsetTerm, r.OffsetParam = i, true
+				}
 			}
+		case c.usable && c.op == opEquals && c.comparesBytes() && c.column >= 0 && c.column < len(t.columns):
+			r.Quals = append(r.Quals, plan.Qual{Column: t.columns[c.column].GetName(), Param: true})
+			qualTerm = append(qualTerm, i)
+		default:
+			r.Complete = false
 		}
 	}
-	switch {
-	case len(t.getKeys) > 0 && allKeyed(t.getKeys, keyed):
-		a.estimatedCost, a.estimatedRows, a.unique = getCost, 1, true
-	case len(keyed) > 0:
-		a.estimatedCost, a.estimatedRows = keyCost, 100
-	default:
-		a.estimatedCost, a.estimatedRows = scanCost, 10_000
+	a := indexAnswer{plan: t.planner.Plan(r), argvIndex: make([]int, len(req.constraints))}
+	// argv follows plan.Bind's order: the keys, then LIMIT, then OFFSET.
+	argc := 0
+	use := func(term int) {
+		argc++
+		a.argvIndex[term] = argc
 	}
+	for _, k := range a.plan.Keys {
+		use(qualTerm[k.Qual])
+	}
+	if a.plan.LimitParam {
+		use(limitTerm)
+	}
+	if a.plan.OffsetParam {
+		use(offsetTerm)
+	}
+	c := costs[a.plan.Cost]
+	a.estimatedCost, a.estimatedRows, a.unique = c.cost, c.rows, a.plan.Cost == plan.CostGet
 	return a
 }
 
-// allUsed tells whether the plugin applies every term but LIMIT and OFFSET.
-// Only then may it stop after LIMIT rows: SQLite 3.40 offers LIMIT even when
-// it filters some terms itself after the scan, and it sorts after the scan
-// too, which is why an ORDER BY also keeps the limit away.
-func allUsed(constraints []constraint, argvIndex []int) bool {
-	for i, c := range constraints {
-		if c.op != opLimit && c.op != opOffset && argvIndex[i] == 0 {
-			return false
-		}
-	}
-	return true
-}
-
-func allKeyed(keys []string, keyed map[string]bool) bool {
-	for _, k := range keys {
-		if !keyed[k] {
-			return false
-		}
-	}
-	return true
-}
-
-// usedColumns lists the columns a scan fetches. A scan that reads no column
-// at all (count(*)) still fetches the first, so that rows come back.
+// usedColumns names the columns colUsed marks.
 func (t *table) usedColumns(columnsUsed uint64) []string {
 	var names []string
 	for i, c := range t.columns {
@@ -157,74 +121,5 @@ func (t *table) usedColumns(columnsUsed uint64) []string {
 			names = append(names, c.GetName())
 		}
 	}
-	if len(names) == 0 && len(t.columns) > 0 {
-		names = []string{t.columns[0].GetName()}
-	}
 	return names
-}
-
-func (p plan) encode() (string, error) {
-	data, err := json.Marshal(p)
-	if err != nil {
-		return "", fmt.Errorf("encode query plan: %w", err)
-	}
-	return string(data), nil
-}
-
-func decodePlan(idxStr string) (plan, error) {
-	var p plan
-	if err := json.Unmarshal([]byte(idxStr), &p); err != nil {
-		return plan{}, fmt.Errorf("decode query plan %q: %w", idxStr, err)
-	}
-	return p, nil
-}
-
-// filterArg is one value of xFilter's argv.
-type filterArg struct {
-	null    bool
-	text    string
-	integer int64
-}
-
-// query builds the plugin query for a plan and xFilter's argv. matchable is
-// false when no row can match (a key compared with NULL).
-func (p plan) query(table string, args []filterArg) (q sdkquery.Query, matchable bool, err error) {
-	q = sdkquery.Query{Table: table, Columns: p.Columns, Limit: -1}
-	for _, pos := range []int{len(p.Keys), p.LimitArg, p.OffsetArg} {
-		if pos > len(args) {
-			return q, false, fmt.Errorf("query plan wants argument %d of %d", pos, len(args))
-		}
-	}
-	for i, key := range p.Keys {
-		if args[i].null {
-			return q, false, nil
-		}
-		if q.Equals == nil {
-			q.Equals = map[string]string{}
-		}
-		q.Equals[key] = args[i].text
-	}
-	if p.LimitArg > 0 {
-		q.Limit = args[p.LimitArg-1].integer
-		if p.OffsetArg > 0 {
-			q.Limit = rowsToFetch(q.Limit, args[p.OffsetArg-1].integer)
-		}
-	}
-	if q.Limit < 0 {
-		q.Limit = -1
-	}
-	return q, true, nil
-}
-
-// rowsToFetch is how many rows LIMIT limit OFFSET offset reads: SQLite skips
-// the first offset rows itself. A negative limit means no limit, as in SQL.
-func rowsToFetch(limit, offset int64) int64 {
-	if limit < 0 {
-		return -1
-	}
-	offset = max(offset, 0)
-	if offset > math.MaxInt64-limit {
-		return -1
-	}
-	return limit + offset
 }

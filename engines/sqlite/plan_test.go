@@ -1,11 +1,12 @@
 package main
 
 import (
-	"math"
 	"slices"
 	"testing"
 
 	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
+
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/plan"
 )
 
 // testTable has a get key (id), a list key (team) and a plain column, and
@@ -31,9 +32,6 @@ func TestTableLeavesOutTheSDKColumns(t *testing.T) {
 	if len(tbl.columns) != 3 {
 		t.Errorf("columns %v, want id, team and note", tbl.columns)
 	}
-	if !slices.Equal(tbl.equalKeys, []string{"id", "team"}) || !slices.Equal(tbl.getKeys, []string{"id"}) {
-		t.Errorf("equal keys %v, get keys %v; want id and team, and id", tbl.equalKeys, tbl.getKeys)
-	}
 }
 
 const (
@@ -54,7 +52,7 @@ func TestBestIndexKeyEqualsIsGet(t *testing.T) {
 	if !slices.Equal(a.argvIndex, []int{0, 1, 0}) {
 		t.Errorf("argvIndex %v, want only the first id term", a.argvIndex)
 	}
-	if !slices.Equal(a.plan.Keys, []string{"id"}) || !a.unique || a.estimatedCost != getCost {
+	if keys := keyColumns(a.plan); !slices.Equal(keys, []string{"id"}) || !a.plan.Get || !a.unique || a.estimatedCost != costs[plan.CostGet].cost {
 		t.Errorf("got plan %+v, unique %v, cost %v; want a get", a.plan, a.unique, a.estimatedCost)
 	}
 	if !slices.Equal(a.plan.Columns, []string{"id", "note"}) {
@@ -67,14 +65,14 @@ func TestBestIndexSkipsUnusableAndOtherOperators(t *testing.T) {
 		{column: colID, op: opEquals, usable: false},
 		{column: colTeam, op: opOther, usable: true},
 	}})
-	if !slices.Equal(a.argvIndex, []int{0, 0}) || a.estimatedCost != scanCost {
+	if !slices.Equal(a.argvIndex, []int{0, 0}) || a.estimatedCost != costs[plan.CostList].cost {
 		t.Errorf("argvIndex %v cost %v, want a full scan", a.argvIndex, a.estimatedCost)
 	}
 }
 
 func TestBestIndexListKeyIsCheaperThanScan(t *testing.T) {
 	a := testTable().bestIndex(indexRequest{constraints: []constraint{{column: colTeam, op: opEquals, usable: true}}})
-	if a.estimatedCost != keyCost || a.unique {
+	if a.estimatedCost != costs[plan.CostKeyedList].cost || a.unique || !slices.Equal(a.argvIndex, []int{1}) {
 		t.Errorf("cost %v unique %v, want a keyed list", a.estimatedCost, a.unique)
 	}
 }
@@ -82,28 +80,33 @@ func TestBestIndexListKeyIsCheaperThanScan(t *testing.T) {
 func TestBestIndexLimit(t *testing.T) {
 	limitOffset := []constraint{{op: opLimit, usable: true}, {op: opOffset, usable: true}}
 	cases := map[string]struct {
-		req        indexRequest
-		limit, off int
+		req  indexRequest
+		argv []int
 	}{
-		"limit and offset":          {indexRequest{constraints: limitOffset}, 1, 2},
-		"after a key":               {indexRequest{constraints: append([]constraint{{column: colID, op: opEquals, usable: true}}, limitOffset...)}, 2, 3},
-		"with an ORDER BY":          {indexRequest{constraints: limitOffset, ordered: true}, 0, 0},
-		"with a term SQLite checks": {indexRequest{constraints: append([]constraint{{column: colNote, op: opEquals, usable: true}}, limitOffset...)}, 0, 0},
+		"limit and offset":          {indexRequest{constraints: limitOffset}, []int{1, 2}},
+		"after a list key":          {indexRequest{constraints: append([]constraint{{column: colTeam, op: opEquals, usable: true}}, limitOffset...)}, []int{1, 2, 3}},
+		"a get takes no limit":      {indexRequest{constraints: append([]constraint{{column: colID, op: opEquals, usable: true}}, limitOffset...)}, []int{1, 0, 0}},
+		"with an ORDER BY":          {indexRequest{constraints: limitOffset, ordered: true}, []int{0, 0}},
+		"with a term SQLite checks": {indexRequest{constraints: append([]constraint{{column: colNote, op: opEquals, usable: true}}, limitOffset...)}, []int{0, 0, 0}},
+		"with an unusable term":     {indexRequest{constraints: append([]constraint{{column: colTeam, op: opEquals, usable: false}}, limitOffset...)}, []int{0, 0, 0}},
 	}
 	for name, c := range cases {
 		a := testTable().bestIndex(c.req)
-		if a.plan.LimitArg != c.limit || a.plan.OffsetArg != c.off {
-			t.Errorf("%s: limit arg %d offset arg %d, want %d %d", name, a.plan.LimitArg, a.plan.OffsetArg, c.limit, c.off)
+		if !slices.Equal(a.argvIndex, c.argv) {
+			t.Errorf("%s: argvIndex %v, want %v", name, a.argvIndex, c.argv)
+		}
+		if a.plan.Params() != slices.Max(c.argv) {
+			t.Errorf("%s: the plan takes %d parameters, SQLite passes %d", name, a.plan.Params(), slices.Max(c.argv))
 		}
 	}
 }
 
 func TestUsedColumns(t *testing.T) {
 	tbl := testTable()
-	if got := tbl.usedColumns(0); !slices.Equal(got, []string{"id"}) {
-		t.Errorf("no column used: %v, want the first", got)
+	if got := tbl.usedColumns(0); len(got) != 0 {
+		t.Errorf("no column used: %v", got)
 	}
-	if got := tbl.usedColumns(1 << 63); len(got) != 1 {
+	if got := tbl.usedColumns(1 << 63); len(got) != 0 {
 		// bit 63 stands for columns 63 and up, which this table lacks
 		t.Errorf("bit 63: %v", got)
 	}
@@ -112,46 +115,37 @@ func TestUsedColumns(t *testing.T) {
 	}
 }
 
-func TestPlanRoundTripsAndBuildsQuery(t *testing.T) {
-	p := plan{Columns: []string{"id"}, Keys: []string{"id"}, LimitArg: 2, OffsetArg: 3}
-	encoded, err := p.encode()
+// What xFilter receives: the plan from idxStr and argv in the order
+// bestIndex numbered them.
+func TestPlanTravelsThroughIdxStrAndArgv(t *testing.T) {
+	a := testTable().bestIndex(indexRequest{constraints: []constraint{
+		{op: opOffset, usable: true},
+		{column: colTeam, op: opEquals, usable: true},
+		{op: opLimit, usable: true},
+	}, columnsUsed: 1 << colNote})
+	encoded, err := a.plan.Encode()
 	if err != nil {
 		t.Fatal(err)
 	}
-	decoded, err := decodePlan(encoded)
+	decoded, err := plan.Decode(encoded)
 	if err != nil {
 		t.Fatal(err)
 	}
-	q, matchable, err := decoded.query("things", []filterArg{{text: "abc"}, {integer: 5}, {integer: 4}})
-	if err != nil || !matchable {
-		t.Fatalf("query: %v matchable=%v", err, matchable)
+	argv := make([]plan.Param, 3)
+	argv[a.argvIndex[0]-1] = plan.Param{Integer: 4}   // OFFSET 4
+	argv[a.argvIndex[1]-1] = plan.Param{Text: "acme"} // team = 'acme'
+	argv[a.argvIndex[2]-1] = plan.Param{Integer: 5}   // LIMIT 5
+	bound, err := decoded.Bind(argv)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if q.Table != "things" || q.Equals["id"] != "abc" || q.Limit != 9 || !slices.Equal(q.Columns, []string{"id"}) {
+	queries, err := bound.Queries()
+	if err != nil || len(queries) != 1 {
+		t.Fatalf("queries %v: %v", queries, err)
+	}
+	q := queries[0]
+	if n, _ := q.Limit.Get(); q.Table != "things" || q.Equals["team"] != "acme" || n != 9 || !slices.Equal(q.Columns, []string{"note"}) {
 		t.Errorf("got %+v", q)
-	}
-	if _, matchable, _ := decoded.query("things", []filterArg{{null: true}, {integer: 5}, {integer: 0}}); matchable {
-		t.Error("id = NULL should match nothing")
-	}
-	if _, _, err := decoded.query("things", []filterArg{{text: "abc"}}); err == nil {
-		t.Error("missing arguments should be an error")
-	}
-	if _, err := decodePlan("not json"); err == nil {
-		t.Error("a broken idxStr should be an error")
-	}
-}
-
-func TestRowsToFetch(t *testing.T) {
-	cases := []struct{ limit, offset, want int64 }{
-		{5, 0, 5},
-		{5, 3, 8},
-		{5, -2, 5},
-		{-1, 3, -1},
-		{math.MaxInt64, 1, -1}, // overflow: no limit
-	}
-	for _, c := range cases {
-		if got := rowsToFetch(c.limit, c.offset); got != c.want {
-			t.Errorf("rowsToFetch(%d, %d) = %d, want %d", c.limit, c.offset, got, c.want)
-		}
 	}
 }
 
@@ -177,12 +171,20 @@ func TestBestIndexPushesOnlyBinaryEquality(t *testing.T) {
 			{column: colTeam, op: opEquals, usable: true, collation: collation},
 			{op: opLimit, usable: true},
 		}})
-		if !slices.Equal(a.argvIndex, []int{0, 0, 0}) || len(a.plan.Keys) != 0 || a.estimatedCost != scanCost {
+		if !slices.Equal(a.argvIndex, []int{0, 0, 0}) || len(a.plan.Keys) != 0 || a.estimatedCost != costs[plan.CostList].cost {
 			t.Errorf("%s: argvIndex %v keys %v cost %v; want a full scan that SQLite filters", collation, a.argvIndex, a.plan.Keys, a.estimatedCost)
 		}
 	}
 	a := testTable().bestIndex(indexRequest{constraints: []constraint{{column: colID, op: opEquals, usable: true, collation: "BINARY"}}})
-	if !slices.Equal(a.plan.Keys, []string{"id"}) || !a.unique {
-		t.Errorf("BINARY: keys %v unique %v, want a get", a.plan.Keys, a.unique)
+	if keys := keyColumns(a.plan); !slices.Equal(keys, []string{"id"}) || !a.unique {
+		t.Errorf("BINARY: keys %v unique %v, want a get", keys, a.unique)
 	}
+}
+
+func keyColumns(p plan.Plan) []string {
+	var columns []string
+	for _, k := range p.Keys {
+		columns = append(columns, k.Column)
+	}
+	return columns
 }

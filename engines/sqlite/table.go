@@ -7,7 +7,8 @@ import (
 
 	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
 
-	"github.com/tokenaudit/steampipe-plugin-vercel/internal/sdkquery"
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/plan"
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/sqlscan"
 )
 
 // table is what the virtual table needs of a plugin table's schema. It never
@@ -17,24 +18,15 @@ type table struct {
 	// columns are the table's own, in schema order; the ones the SDK adds
 	// to every table (sp_connection_name, sp_ctx, _ctx) mean nothing here.
 	columns []*proto.ColumnDefinition
-	// equalKeys are the columns whose = qual the plugin uses, on its get or
-	// list path.
-	equalKeys []string
-	// getKeys are the columns whose = quals together select the get path.
-	getKeys []string
+	planner *plan.Table
 }
 
 func newTable(name string, schema *proto.TableSchema) *table {
-	t := &table{name: name, equalKeys: sdkquery.EqualityKeyColumns(schema)}
-	own := sdkquery.ColumnNames(schema)
+	t := &table{name: name, planner: plan.NewTable(name, schema)}
+	own := t.planner.Columns()
 	for _, c := range schema.GetColumns() {
 		if slices.Contains(own, c.GetName()) {
 			t.columns = append(t.columns, c)
-		}
-	}
-	for _, key := range schema.GetGetCallKeyColumnList() {
-		if slices.Contains(t.equalKeys, key.GetName()) {
-			t.getKeys = append(t.getKeys, key.GetName())
 		}
 	}
 	return t
@@ -44,9 +36,9 @@ func newTable(name string, schema *proto.TableSchema) *table {
 func (t *table) createStatement() string {
 	defs := make([]string, len(t.columns))
 	for i, c := range t.columns {
-		defs[i] = quoteIdentifier(c.GetName()) + " " + sqliteType(c.GetType())
+		defs[i] = sqlscan.QuoteIdentifier(c.GetName()) + " " + sqliteType(c.GetType())
 	}
-	return fmt.Sprintf("CREATE TABLE %s(%s)", quoteIdentifier(t.name), strings.Join(defs, ", "))
+	return fmt.Sprintf("CREATE TABLE %s(%s)", sqlscan.QuoteIdentifier(t.name), strings.Join(defs, ", "))
 }
 
 // sqliteType is the declared type, which gives the column its affinity.
@@ -60,8 +52,4 @@ func sqliteType(t proto.ColumnType) string {
 	default:
 		return "TEXT"
 	}
-}
-
-func quoteIdentifier(name string) string {
-	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
 }

@@ -12,6 +12,7 @@ import (
 	"unsafe"
 
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/display"
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/plan"
 )
 
 // resultValue hands a column value from sdkquery.ColumnValue to SQLite.
@@ -53,18 +54,18 @@ func boolInt(b bool) int64 {
 	return 0
 }
 
-// filterArgs reads xFilter's argv.
-func filterArgs(argv []*C.sqlite3_value) []filterArg {
-	args := make([]filterArg, len(argv))
+// filterArgs reads xFilter's argv: the plan's parameters.
+func filterArgs(argv []*C.sqlite3_value) []plan.Param {
+	params := make([]plan.Param, len(argv))
 	for i, v := range argv {
 		if C.shim_value_type(v) == C.SQLITE_NULL {
-			args[i].null = true
+			params[i].Null = true
 			continue
 		}
-		args[i].text = valueText(v)
-		args[i].integer = int64(C.shim_value_int64(v))
+		params[i].Text = valueText(v)
+		params[i].Integer = int64(C.shim_value_int64(v))
 	}
-	return args
+	return params
 }
 
 // valueText is a value as text, as SQLite compares it with a TEXT column.

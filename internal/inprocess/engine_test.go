@@ -46,7 +46,7 @@ func TestAllColumnsByDefault(t *testing.T) {
 	api := startAPI(t, 1)
 	e := newEngine(t, api.HCL())
 
-	rows, err := e.Query(t.Context(), sdkquery.Query{Table: "vercel_user_token", Limit: -1})
+	rows, err := e.Query(t.Context(), sdkquery.Query{Table: "vercel_user_token"})
 	require.NoError(t, err)
 	defer rows.Close()
 	row, err := rows.Next()

@@ -60,5 +60,5 @@ func columnString(row *proto.Row, column string) string {
 }
 
 func tokenQuery(columns ...string) sdkquery.Query {
-	return sdkquery.Query{Table: "vercel_user_token", Columns: columns, Limit: -1}
+	return sdkquery.Query{Table: "vercel_user_token", Columns: columns}
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/tokenaudit/steampipe-plugin-vercel/emulator"
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/testapi"
+	"github.com/tokenaudit/steampipe-plugin-vercel/rowlimit"
 	"github.com/tokenaudit/steampipe-plugin-vercel/vercel"
 )
 
@@ -31,7 +32,7 @@ func TestLimitIsOneListRequest(t *testing.T) {
 	e := newEngine(t, api.HCL())
 
 	q := tokenQuery("token_id")
-	q.Limit = 5
+	q.Limit = rowlimit.Rows(5)
 	ids, err := readAll(t.Context(), e, q, "token_id")
 	require.NoError(t, err)
 	assert.ElementsMatch(t, api.TokenIDs(t)[:5], ids)

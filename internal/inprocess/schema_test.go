@@ -29,7 +29,7 @@ func TestQueryChecksTheSchema(t *testing.T) {
 	testapi.IsolateEnv(t)
 	e := newEngine(t, "")
 
-	_, err := e.Query(t.Context(), sdkquery.Query{Table: "vercel_nope", Limit: -1})
+	_, err := e.Query(t.Context(), sdkquery.Query{Table: "vercel_nope"})
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "vercel_user_token")
 

@@ -6,6 +6,8 @@ import (
 	"slices"
 
 	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
+
+	"github.com/tokenaudit/steampipe-plugin-vercel/rowlimit"
 )
 
 // Query is one scan of one table: what a SQL engine asks a plugin for.
@@ -14,8 +16,8 @@ type Query struct {
 	Columns []string
 	// Equals holds key-column equality quals (column = 'value').
 	Equals map[string]string
-	// Limit caps the rows fetched; a negative value means no limit.
-	Limit int64
+	// Limit caps the rows fetched.
+	Limit rowlimit.Limit
 }
 
 // ExecuteRequest builds the request Steampipe would send to execute q on
@@ -26,8 +28,8 @@ func (q Query) ExecuteRequest(connection, callID string) *proto.ExecuteRequest {
 		callID = newCallID()
 	}
 	var limit *proto.NullableInt
-	if q.Limit >= 0 {
-		limit = &proto.NullableInt{Value: q.Limit}
+	if n, ok := q.Limit.Get(); ok {
+		limit = &proto.NullableInt{Value: n}
 	}
 	return &proto.ExecuteRequest{
 		Table: q.Table,

@@ -5,6 +5,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tokenaudit/steampipe-plugin-vercel/rowlimit"
 )
 
 func TestExecuteRequestCarriesColumnsQualsAndLimit(t *testing.T) {
@@ -12,7 +14,7 @@ func TestExecuteRequestCarriesColumnsQualsAndLimit(t *testing.T) {
 		Table:   "vercel_user_token",
 		Columns: []string{"token_id", "name"},
 		Equals:  map[string]string{"token_id": "tok_1"},
-		Limit:   5,
+		Limit:   rowlimit.Rows(5),
 	}
 	req := q.ExecuteRequest("vercel", "call-1")
 
@@ -35,7 +37,7 @@ func TestExecuteRequestCarriesColumnsQualsAndLimit(t *testing.T) {
 }
 
 func TestExecuteRequestWithoutLimitOrQuals(t *testing.T) {
-	req := Query{Table: "t", Columns: []string{"a"}, Limit: -1}.ExecuteRequest("c", "")
+	req := Query{Table: "t", Columns: []string{"a"}}.ExecuteRequest("c", "")
 
 	assert.Nil(t, req.ExecuteConnectionData["c"].Limit)
 	assert.Nil(t, req.QueryContext.Limit)
@@ -44,19 +46,19 @@ func TestExecuteRequestWithoutLimitOrQuals(t *testing.T) {
 }
 
 func TestExecuteRequestZeroLimitIsALimit(t *testing.T) {
-	req := Query{Table: "t", Limit: 0}.ExecuteRequest("c", "x")
+	req := Query{Table: "t", Limit: rowlimit.Rows(0)}.ExecuteRequest("c", "x")
 	require.NotNil(t, req.ExecuteConnectionData["c"].Limit)
 	assert.Equal(t, int64(0), req.ExecuteConnectionData["c"].Limit.Value)
 }
 
 func TestExecuteRequestGeneratesDistinctCallIDs(t *testing.T) {
-	q := Query{Table: "t", Limit: -1}
+	q := Query{Table: "t"}
 	assert.NotEqual(t, q.ExecuteRequest("c", "").CallId, q.ExecuteRequest("c", "").CallId)
 }
 
 func TestExecuteRequestDoesNotAliasTheQuery(t *testing.T) {
 	columns := []string{"a", "b"}
-	req := Query{Table: "t", Columns: columns, Limit: -1}.ExecuteRequest("c", "x")
+	req := Query{Table: "t", Columns: columns}.ExecuteRequest("c", "x")
 	columns[0] = "changed"
 	assert.Equal(t, []string{"a", "b"}, req.QueryContext.Columns)
 }
