@@ -59,7 +59,7 @@ func (c *Client) tryUntilDone(ctx context.Context, method, path string, query ur
 			return lastErr
 		}
 		c.log(hclog.Debug, "retrying Vercel API request", "method", method, "path", shown.path, "attempt", attempt, "wait", wait.String(), "error", lastErr)
-		if err := sleep(ctx, wait); err != nil {
+		if err := c.retry.clock().Sleep(ctx, wait); err != nil {
 			return fmt.Errorf("%s %s: %w (while waiting to retry after: %v)", method, shown.path, err, lastErr)
 		}
 	}
@@ -96,7 +96,7 @@ func (c *Client) classify(r shownRequest, attempt int, a answer, sendErr error) 
 	apiErr := c.newError(r, a.status, a.body)
 	switch {
 	case a.status == http.StatusTooManyRequests:
-		wait, hint, ok := c.retry.rateLimitWait(a.header, time.Now(), attempt)
+		wait, hint, ok := c.retry.rateLimitWait(a.header, c.retry.clock().Now(), attempt)
 		if !ok {
 			return 0, false, fmt.Errorf("%w; the API asks to wait %s (%s), longer than the %s this client waits, so the request fails now rather than hang", apiErr, describeWait(wait), c.secret.redact(hint), c.retry.MaxRateLimitWait)
 		}

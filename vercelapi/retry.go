@@ -25,6 +25,24 @@ type RetryPolicy struct {
 	// MaxRateLimitWait is the longest wait a 429 may ask for. When the API
 	// asks for longer, the client fails at once rather than hang the query.
 	MaxRateLimitWait time.Duration
+	// Clock reads the time that date-valued hints are measured from and
+	// waits between tries; nil is the wall clock.
+	Clock Clock
+}
+
+// Clock is the time source of a RetryPolicy; tests pass one that does not
+// wait.
+type Clock interface {
+	Now() time.Time
+	// Sleep waits for d, or until ctx is done, when it returns ctx.Err().
+	Sleep(ctx context.Context, d time.Duration) error
+}
+
+func (p RetryPolicy) clock() Clock {
+	if p.Clock == nil {
+		return wallClock{}
+	}
+	return p.Clock
 }
 
 // DefaultRetryPolicy is used when Config.Retry is nil.
@@ -122,8 +140,11 @@ func describeWait(d time.Duration) string {
 	return d.Round(time.Second).String()
 }
 
-// sleep waits for d or until ctx is done, whichever comes first.
-func sleep(ctx context.Context, d time.Duration) error {
+type wallClock struct{}
+
+func (wallClock) Now() time.Time { return time.Now() }
+
+func (wallClock) Sleep(ctx context.Context, d time.Duration) error {
 	if d <= 0 {
 		return ctx.Err()
 	}

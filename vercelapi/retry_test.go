@@ -6,6 +6,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -37,14 +38,86 @@ func TestRateLimitedThenSuccess(t *testing.T) {
 	}
 }
 
-func TestRateLimitWaitIsHonoured(t *testing.T) {
-	srv := newRecordingServer(t,
-		cannedAnswer{status: 429, header: map[string]string{"Retry-After": "1"}},
-		cannedAnswer{status: 200, body: okToken})
-	start := time.Now()
-	_, err := newTestClient(t, srv.URL, "").GetToken(t.Context(), "tok")
+// fakeClock is a Clock that never waits: it records each wait asked of it
+// and moves on by as much.
+type fakeClock struct {
+	mu    sync.Mutex
+	now   time.Time
+	waits []time.Duration
+}
+
+func newFakeClock() *fakeClock {
+	return &fakeClock{now: time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)}
+}
+
+func (c *fakeClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+func (c *fakeClock) Sleep(ctx context.Context, d time.Duration) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.waits = append(c.waits, d)
+	c.now = c.now.Add(d)
+	return nil
+}
+
+func (c *fakeClock) slept() []time.Duration {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return slices.Clone(c.waits)
+}
+
+func clientOnClock(t *testing.T, baseURL string, clock Clock) *Client {
+	t.Helper()
+	policy := RetryPolicy{MaxAttempts: 4, BaseDelay: time.Second, MaxDelay: 4 * time.Second, MaxRateLimitWait: time.Minute, Clock: clock}
+	c, err := NewClient(Config{Token: testToken, BaseURL: baseURL, Retry: &policy})
 	require.NoError(t, err)
-	assert.GreaterOrEqual(t, time.Since(start), time.Second, "the client must wait as Retry-After says")
+	return c
+}
+
+func TestRateLimitWaitIsHonoured(t *testing.T) {
+	clock := newFakeClock()
+	now := clock.Now()
+	for name, tc := range map[string]struct {
+		header map[string]string
+		want   time.Duration
+	}{
+		"Retry-After seconds":        {map[string]string{"Retry-After": "7"}, 7 * time.Second},
+		"Retry-After fraction":       {map[string]string{"Retry-After": "1.5"}, 1500 * time.Millisecond},
+		"Retry-After HTTP date":      {map[string]string{"Retry-After": now.Add(30 * time.Second).Format(http.TimeFormat)}, 30 * time.Second},
+		"X-RateLimit-Reset":          {map[string]string{"X-RateLimit-Reset": strconv.FormatInt(now.Add(12*time.Second).Unix(), 10)}, 12 * time.Second},
+		"X-RateLimit-Reset ms":       {map[string]string{"X-RateLimit-Reset": strconv.FormatInt(now.Add(2500*time.Millisecond).UnixMilli(), 10)}, 2500 * time.Millisecond},
+		"a date already past":        {map[string]string{"Retry-After": now.Add(-time.Hour).Format(http.TimeFormat)}, 0},
+		"Retry-After over the reset": {map[string]string{"Retry-After": "3", "X-RateLimit-Reset": strconv.FormatInt(now.Add(50*time.Second).Unix(), 10)}, 3 * time.Second},
+	} {
+		t.Run(name, func(t *testing.T) {
+			clock := newFakeClock()
+			srv := newRecordingServer(t, cannedAnswer{status: 429, header: tc.header}, cannedAnswer{status: 200, body: okToken})
+			_, err := clientOnClock(t, srv.URL, clock).GetToken(t.Context(), "tok")
+			require.NoError(t, err)
+			assert.Equal(t, []time.Duration{tc.want}, clock.slept(), "the client waits as the hint says, measured from its clock")
+			assert.Equal(t, 2, srv.count())
+		})
+	}
+}
+
+func TestServerErrorsBackOffThroughTheClock(t *testing.T) {
+	clock := newFakeClock()
+	srv := newRecordingServer(t, cannedAnswer{status: 503})
+	_, err := clientOnClock(t, srv.URL, clock).GetToken(t.Context(), "tok")
+	assert.Contains(t, err.Error(), "giving up after 4 attempts")
+	waits := clock.slept()
+	require.Len(t, waits, 3, "a wait between each two of the 4 tries")
+	for i, ceiling := range []time.Duration{time.Second, 2 * time.Second, 4 * time.Second} {
+		assert.GreaterOrEqual(t, waits[i], ceiling/2, "wait %d", i+1)
+		assert.LessOrEqual(t, waits[i], ceiling, "wait %d", i+1)
+	}
 }
 
 func TestRateLimitWaitTooLongFailsAtOnce(t *testing.T) {
