@@ -29,7 +29,7 @@ endif
 TOKENS  ?= 5000
 LATENCY ?= 20ms
 
-.PHONY: build install deps sqlite export termsafe query demo test lint bench emulator clean
+.PHONY: build install deps test-deps sqlite export termsafe query demo test lint bench emulator clean
 
 build:
 	$(GO) build -o bin/vercel.plugin .
@@ -48,6 +48,12 @@ install: build
 
 deps:
 	@scripts/install-deps.sh
+
+# The tests also run the Powerpipe mod through Powerpipe v1.5.2, built once per
+# machine into $(go env GOPATH)/bin (scripts/install-powerpipe.sh); the other
+# targets do not need it.
+test-deps: deps
+	@GO=$(GO) scripts/install-powerpipe.sh
 
 sqlite: deps
 	$(GO) build -buildmode=c-shared -o $(SQLITE_EXT) ./engines/sqlite
@@ -100,7 +106,7 @@ lint:
 # packages' upstream tests run here (third_party/steampipe-plugin-sdk/PATCHES.md).
 SDK_PATCHED := ./plugin ./query_cache ./grpc
 
-test: deps lint
+test: test-deps lint
 	env -u VERCEL_API_TOKEN -u VERCEL_TEAM -u VERCEL_BASE_URL $(GO) test -race -timeout 20m ./...
 	cd third_party/steampipe-plugin-sdk && $(GO) test -race -timeout 5m $(SDK_PATCHED)
 

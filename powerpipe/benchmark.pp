@@ -33,7 +33,8 @@ control "leaked" {
   }
   sql = <<-EOQ
     with evaluation as (
-      select coalesce(nullif($1, '')::timestamptz, now()) as evaluation_time
+      select
+        coalesce(nullif($1, '')::timestamptz, now()) as evaluation_time
     ),
     -- Without "recursive", the vercel_user_token inside is the table itself.
     vercel_user_token as (
@@ -95,7 +96,8 @@ control "no_expiry" {
   }
   sql = <<-EOQ
     with evaluation as (
-      select coalesce(nullif($1, '')::timestamptz, now()) as evaluation_time
+      select
+        coalesce(nullif($1, '')::timestamptz, now()) as evaluation_time
     ),
     -- Without "recursive", the vercel_user_token inside is the table itself.
     vercel_user_token as (
@@ -148,7 +150,8 @@ control "whole_account" {
   }
   sql = <<-EOQ
     with evaluation as (
-      select coalesce(nullif($1, '')::timestamptz, now()) as evaluation_time
+      select
+        coalesce(nullif($1, '')::timestamptz, now()) as evaluation_time
     ),
     -- Without "recursive", the vercel_user_token inside is the table itself.
     vercel_user_token as (
@@ -205,7 +208,12 @@ control "age" {
   }
   sql = <<-EOQ
     with evaluation as (
-      select coalesce(nullif($1, '')::timestamptz, now()) as evaluation_time
+      select
+        coalesce(nullif($1, '')::timestamptz, now()) as evaluation_time,
+        case
+          when $2::numeric between 0 and 2147483647 and $2::numeric = trunc($2::numeric) then $2::numeric::int
+          else cast('--var max_age_days=' || coalesce($2::numeric::text, 'null') || ': want a whole number of days, 0 or more' as int)
+        end as max_age_days
     ),
     -- Without "recursive", the vercel_user_token inside is the table itself.
     vercel_user_token as (
@@ -217,7 +225,7 @@ control "age" {
         case
           when revoked_at is not null then 'skip'
           when expires_at <= (select evaluation_time from evaluation) then 'skip'
-          when floor((extract(epoch from (select evaluation_time from evaluation)) - extract(epoch from created_at)) / 86400)::int > $2::int then 'alarm'
+          when floor((extract(epoch from (select evaluation_time from evaluation)) - extract(epoch from created_at)) / 86400)::int > (select max_age_days from evaluation) then 'alarm'
           else 'ok'
         end as status,
         case
@@ -262,7 +270,8 @@ control "integration_whole_account" {
   }
   sql = <<-EOQ
     with evaluation as (
-      select coalesce(nullif($1, '')::timestamptz, now()) as evaluation_time
+      select
+        coalesce(nullif($1, '')::timestamptz, now()) as evaluation_time
     ),
     -- Without "recursive", the vercel_user_token inside is the table itself.
     vercel_user_token as (
@@ -321,7 +330,12 @@ control "long_lived" {
   }
   sql = <<-EOQ
     with evaluation as (
-      select coalesce(nullif($1, '')::timestamptz, now()) as evaluation_time
+      select
+        coalesce(nullif($1, '')::timestamptz, now()) as evaluation_time,
+        case
+          when $2::numeric between 0 and 2147483647 and $2::numeric = trunc($2::numeric) then $2::numeric::int
+          else cast('--var max_lifetime_days=' || coalesce($2::numeric::text, 'null') || ': want a whole number of days, 0 or more' as int)
+        end as max_lifetime_days
     ),
     -- Without "recursive", the vercel_user_token inside is the table itself.
     vercel_user_token as (
@@ -334,7 +348,7 @@ control "long_lived" {
           when revoked_at is not null then 'skip'
           when expires_at <= (select evaluation_time from evaluation) then 'skip'
           when expires_at is null then 'info'
-          when floor((extract(epoch from expires_at) - extract(epoch from created_at)) / 86400)::int > $2::int then 'alarm'
+          when floor((extract(epoch from expires_at) - extract(epoch from created_at)) / 86400)::int > (select max_lifetime_days from evaluation) then 'alarm'
           else 'ok'
         end as status,
         case
@@ -380,7 +394,12 @@ control "unused" {
   }
   sql = <<-EOQ
     with evaluation as (
-      select coalesce(nullif($1, '')::timestamptz, now()) as evaluation_time
+      select
+        coalesce(nullif($1, '')::timestamptz, now()) as evaluation_time,
+        case
+          when $2::numeric between 0 and 2147483647 and $2::numeric = trunc($2::numeric) then $2::numeric::int
+          else cast('--var unused_days=' || coalesce($2::numeric::text, 'null') || ': want a whole number of days, 0 or more' as int)
+        end as unused_days
     ),
     -- Without "recursive", the vercel_user_token inside is the table itself.
     vercel_user_token as (
@@ -392,7 +411,7 @@ control "unused" {
         case
           when revoked_at is not null then 'skip'
           when expires_at <= (select evaluation_time from evaluation) then 'skip'
-          when floor((extract(epoch from (select evaluation_time from evaluation)) - extract(epoch from (coalesce(active_at, created_at)))) / 86400)::int >= $2::int then 'alarm'
+          when floor((extract(epoch from (select evaluation_time from evaluation)) - extract(epoch from (coalesce(active_at, created_at)))) / 86400)::int >= (select unused_days from evaluation) then 'alarm'
           else 'ok'
         end as status,
         case
@@ -438,7 +457,8 @@ control "duplicate_name" {
   }
   sql = <<-EOQ
     with evaluation as (
-      select coalesce(nullif($1, '')::timestamptz, now()) as evaluation_time
+      select
+        coalesce(nullif($1, '')::timestamptz, now()) as evaluation_time
     ),
     -- Without "recursive", the vercel_user_token inside is the table itself.
     vercel_user_token as (
@@ -497,7 +517,8 @@ control "expired_not_revoked" {
   }
   sql = <<-EOQ
     with evaluation as (
-      select coalesce(nullif($1, '')::timestamptz, now()) as evaluation_time
+      select
+        coalesce(nullif($1, '')::timestamptz, now()) as evaluation_time
     ),
     -- Without "recursive", the vercel_user_token inside is the table itself.
     vercel_user_token as (
@@ -549,7 +570,8 @@ control "team_invalidated" {
   }
   sql = <<-EOQ
     with evaluation as (
-      select coalesce(nullif($1, '')::timestamptz, now()) as evaluation_time
+      select
+        coalesce(nullif($1, '')::timestamptz, now()) as evaluation_time
     ),
     -- Without "recursive", the vercel_user_token inside is the table itself.
     vercel_user_token as (
@@ -626,7 +648,8 @@ control "sudo_active" {
   }
   sql = <<-EOQ
     with evaluation as (
-      select coalesce(nullif($1, '')::timestamptz, now()) as evaluation_time
+      select
+        coalesce(nullif($1, '')::timestamptz, now()) as evaluation_time
     ),
     -- Without "recursive", the vercel_user_token inside is the table itself.
     vercel_user_token as (

@@ -26,22 +26,34 @@ func TestCommittedModIsGenerated(t *testing.T) {
 func TestTranslate(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"whole_days(created_at, :now) > :max_age_days",
-			"floor((extract(epoch from (select evaluation_time from evaluation)) - extract(epoch from created_at)) / 86400)::int > $2::int"},
+			"floor((extract(epoch from (select evaluation_time from evaluation)) - extract(epoch from created_at)) / 86400)::int > (select max_age_days from evaluation)"},
 		{"whole_days(coalesce(active_at, created_at), :now) >= :unused_days",
-			"floor((extract(epoch from (select evaluation_time from evaluation)) - extract(epoch from (coalesce(active_at, created_at)))) / 86400)::int >= $2::int"},
+			"floor((extract(epoch from (select evaluation_time from evaluation)) - extract(epoch from (coalesce(active_at, created_at)))) / 86400)::int >= (select unused_days from evaluation)"},
 		{"has_scope_type(scope_types, 'user')", "(scope_types @> jsonb_build_array('user'))"},
 		{"'on ' || date(t.revoked_at)", "'on '::text || to_char(t.revoked_at at time zone 'UTC', 'YYYY-MM-DD')"},
 		{"'scoped to ' || scope_types", "'scoped to '::text || scope_types"},
 		{"scopes = '[]'", "scopes = '[]'"},
 		{"x::int, 'a :now date(x)' -- :now date(y)\n", "x::int, 'a :now date(x)' -- :now date(y)\n"},
 		{"t.date(x), update_date (x)", "t.date(x), update_date (x)"},
-		{":unused_days + :max_age_days + :unused_days", "$2::int + $3::int + $2::int"},
+		{":unused_days + :max_age_days + :unused_days", "(select unused_days from evaluation) + (select max_age_days from evaluation) + (select unused_days from evaluation)"},
 	} {
 		tr := translator{control: "c", known: map[string]bool{"unused_days": true, "max_age_days": true}}
 		got, err := tr.translate(tc.in)
 		require.NoError(t, err, tc.in)
 		assert.Equal(t, tc.want, got, tc.in)
 	}
+}
+
+// TestVariablesBindInOrderOfFirstUse: the evaluation CTE binds $2, $3, … to
+// the variables in the order the control's param blocks list them.
+func TestVariablesBindInOrderOfFirstUse(t *testing.T) {
+	c := control{ID: "c", Query: "select :max_age_days, :unused_days, :max_age_days, :now"}
+	mc, err := toPostgres(c, []variable{{Name: "unused_days"}, {Name: "max_age_days"}})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"max_age_days", "unused_days"}, mc.Params)
+	assert.Contains(t, mc.SQL, "when $2::numeric between 0 and 2147483647 and $2::numeric = trunc($2::numeric) then $2::numeric::int")
+	assert.Contains(t, mc.SQL, "end as max_age_days,\n")
+	assert.Contains(t, mc.SQL, "'--var unused_days=' || coalesce($3::numeric::text, 'null')")
 }
 
 func TestTranslateRefusesWhatItCannotBind(t *testing.T) {

@@ -33,8 +33,9 @@ type modControl struct {
 
 // toPostgres translates a control's query and wraps it as a Powerpipe
 // control's query: $1 is the evaluation time (empty: the time of the run),
-// connection is Steampipe's sp_connection_name, and the result has
-// Powerpipe's resource, status and reason with the rest as dimensions.
+// $2, … the variables, each checked in the evaluation CTE; connection is
+// Steampipe's sp_connection_name; and the result has Powerpipe's resource,
+// status and reason with the rest as dimensions.
 func toPostgres(c control, vars []variable) (modControl, error) {
 	known := map[string]bool{}
 	for _, v := range vars {
@@ -45,8 +46,13 @@ func toPostgres(c control, vars []variable) (modControl, error) {
 	if err != nil {
 		return modControl{}, err
 	}
+	columns := []string{"coalesce(nullif($1, '')::timestamptz, now()) as evaluation_time"}
+	for i, name := range t.params {
+		columns = append(columns, wholeDays(name, fmt.Sprintf("$%d", i+2)))
+	}
 	sql := fmt.Sprintf(`with evaluation as (
-  select coalesce(nullif($1, '')::timestamptz, now()) as evaluation_time
+  select
+    %s
 ),
 -- Without "recursive", the vercel_user_token inside is the table itself.
 vercel_user_token as (
@@ -64,8 +70,21 @@ select
   prefix,
   suffix
 from
-  result;`, indent(body, "  "))
+  result;`, strings.Join(columns, ",\n    "), indent(body, "  "))
 	return modControl{control: c, SQL: sql, Params: t.params}, nil
+}
+
+// wholeDays is the evaluation CTE's column for the variable name bound to
+// param: its value as an int when it is a whole number of days, 0 or more,
+// as the report requires; otherwise the query fails with an error that
+// names the setting. Powerpipe 1.5.2 has no validation block for variables,
+// and its number type takes 89.5.
+func wholeDays(name, param string) string {
+	n := param + "::numeric"
+	return fmt.Sprintf(`case
+      when %[2]s between 0 and 2147483647 and %[2]s = trunc(%[2]s) then %[2]s::int
+      else cast('--var %[1]s=' || coalesce(%[2]s::text, 'null') || ': want a whole number of days, 0 or more' as int)
+    end as %[1]s`, name, n)
 }
 
 // renderBenchmark is benchmark.pp: the benchmark and its controls.

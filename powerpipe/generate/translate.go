@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/sqlscan"
@@ -12,13 +13,13 @@ import (
 const evaluationTime = "(select evaluation_time from evaluation)"
 
 // translator turns one control's SQLite-dialect query into PostgreSQL's:
-// :now into evaluationTime, each :variable into a positional parameter
-// (numbered from 2 in order of first use, $1 being the evaluation time), and
-// the report's helper functions into inline expressions.
+// :now into evaluationTime, each :variable into its column of the evaluation
+// CTE (bound to $2, $3, … in order of first use, $1 being the evaluation
+// time), and the report's helper functions into inline expressions.
 type translator struct {
 	control string
 	known   map[string]bool
-	params  []string // variables in the order of their $n, from $2
+	params  []string // variables in order of first use: $2, $3, …
 }
 
 // functions are the report's SQLite helpers as PostgreSQL expressions, as
@@ -102,7 +103,8 @@ func (t *translator) translate(sql string) (string, error) {
 	return out.String(), nil
 }
 
-// param is what :name becomes.
+// param is what :name becomes: the variable's column of the wrapper's
+// evaluation CTE, which binds and checks it once per query.
 func (t *translator) param(name string) (string, error) {
 	if name == "now" {
 		return evaluationTime, nil
@@ -110,13 +112,10 @@ func (t *translator) param(name string) (string, error) {
 	if !t.known[name] {
 		return "", fmt.Errorf("control %s uses :%s, which is not one of the report's variables (its --help lists them)", t.control, name)
 	}
-	for i, p := range t.params {
-		if p == name {
-			return fmt.Sprintf("$%d::int", i+2), nil
-		}
+	if !slices.Contains(t.params, name) {
+		t.params = append(t.params, name)
 	}
-	t.params = append(t.params, name)
-	return fmt.Sprintf("$%d::int", len(t.params)+1), nil
+	return fmt.Sprintf("(select %s from evaluation)", name), nil
 }
 
 // concatenated tells whether rest starts, after spaces, with ||. A string
