@@ -6,6 +6,7 @@ import (
 	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
 	"github.com/turbot/steampipe-plugin-sdk/v5/plugin"
 
+	"github.com/tokenaudit/steampipe-plugin-vercel/rowlimit"
 	"github.com/tokenaudit/steampipe-plugin-vercel/vercelapi"
 )
 
@@ -46,18 +47,15 @@ func teamColumns() []*plugin.Column {
 }
 
 func listTeams(ctx context.Context, d *plugin.QueryData, _ *plugin.HydrateData) (any, error) {
-	limit := d.QueryContext.GetLimit()
-	if limit == 0 {
+	limit := rowlimit.Rows(d.QueryContext.GetLimit())
+	if limit.IsZero() {
 		return nil, nil
 	}
 	client, err := newClient(d.Connection, plugin.Logger(ctx))
 	if err != nil {
 		return nil, err
 	}
-	opts := vercelapi.ListTeamsOptions{BeforePage: waitForLaterPages(d)}
-	if limit > 0 {
-		opts.MaxTeams = limit
-	}
+	opts := vercelapi.ListTeamsOptions{Limit: limit, BeforePage: waitForLaterPages(d)}
 	err = client.ListTeams(ctx, opts, func(page []vercelapi.Team) bool {
 		return streamPage(ctx, d, page, func(team vercelapi.Team) any { return newTeamRow(team) })
 	})

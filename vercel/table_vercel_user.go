@@ -5,6 +5,8 @@ import (
 
 	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
 	"github.com/turbot/steampipe-plugin-sdk/v5/plugin"
+
+	"github.com/tokenaudit/steampipe-plugin-vercel/rowlimit"
 )
 
 func tableVercelUser(_ context.Context) *plugin.Table {
@@ -34,7 +36,7 @@ func userColumns() []*plugin.Column {
 }
 
 func listUser(ctx context.Context, d *plugin.QueryData, _ *plugin.HydrateData) (any, error) {
-	if d.QueryContext.GetLimit() == 0 {
+	if rowlimit.Rows(d.QueryContext.GetLimit()).IsZero() {
 		return nil, nil
 	}
 	client, err := newClient(d.Connection, plugin.Logger(ctx))

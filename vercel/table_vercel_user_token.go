@@ -6,6 +6,7 @@ import (
 	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
 	"github.com/turbot/steampipe-plugin-sdk/v5/plugin"
 
+	"github.com/tokenaudit/steampipe-plugin-vercel/rowlimit"
 	"github.com/tokenaudit/steampipe-plugin-vercel/vercelapi"
 )
 
@@ -50,8 +51,8 @@ func userTokenColumns() []*plugin.Column {
 }
 
 func listUserTokens(ctx context.Context, d *plugin.QueryData, _ *plugin.HydrateData) (any, error) {
-	limit := d.QueryContext.GetLimit()
-	if limit == 0 {
+	limit := rowlimit.Rows(d.QueryContext.GetLimit())
+	if limit.IsZero() {
 		return nil, nil
 	}
 	client, err := newClient(d.Connection, plugin.Logger(ctx))
@@ -59,10 +60,7 @@ func listUserTokens(ctx context.Context, d *plugin.QueryData, _ *plugin.HydrateD
 		return nil, err
 	}
 	awaitCurrent := startCurrentLookup(ctx, d)
-	opts := vercelapi.ListTokensOptions{BeforePage: waitForLaterPages(d)}
-	if limit > 0 {
-		opts.MaxTokens = limit
-	}
+	opts := vercelapi.ListTokensOptions{Limit: limit, BeforePage: waitForLaterPages(d)}
 	var streamErr error
 	err = client.ListTokens(ctx, opts, func(page []vercelapi.AuthToken) bool {
 		current, err := awaitCurrent()

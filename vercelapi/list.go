@@ -3,6 +3,8 @@ package vercelapi
 import (
 	"context"
 	"encoding/json"
+
+	"github.com/tokenaudit/steampipe-plugin-vercel/rowlimit"
 )
 
 // ListTokensOptions tunes ListTokens. The zero value lists every token in
@@ -10,9 +12,9 @@ import (
 type ListTokensOptions struct {
 	// PageSize is the limit asked for per page, 1–100; 0 means 100.
 	PageSize int
-	// MaxTokens stops paging once this many tokens have been fetched, and
-	// shrinks the page size to match; 0 means no bound.
-	MaxTokens int64
+	// Limit stops paging once this many tokens have been fetched, and
+	// shrinks the page size to match.
+	Limit rowlimit.Limit
 	// BeforePage, if set, runs before each page request, e.g. to wait for a
 	// client-side rate limiter.
 	BeforePage func(context.Context)
@@ -35,10 +37,10 @@ var tokenList = pagedList[AuthToken]{
 // pages with until=<pagination.next>) and hands each page, in order, to
 // handle, as pageAll describes: the next page is fetched while handle works,
 // paging stops at the last page, when handle returns false (then ListTokens
-// returns nil), at MaxTokens or at the first error. A token that does not
+// returns nil), at the Limit or at the first error. A token that does not
 // decode (a timestamp out of range, say) fails the list before any token of
 // its page reaches handle; a token id listed again is skipped; a looping or
 // endless list is a *PagingError.
 func (c *Client) ListTokens(ctx context.Context, opts ListTokensOptions, handle func([]AuthToken) bool) error {
-	return c.secret.redactError(pageAll(ctx, c, tokenList, pageOptions{pageSize: opts.PageSize, maxItems: opts.MaxTokens, beforePage: opts.BeforePage}, handle))
+	return c.secret.redactError(pageAll(ctx, c, tokenList, pageOptions{pageSize: opts.PageSize, limit: opts.Limit, beforePage: opts.BeforePage}, handle))
 }

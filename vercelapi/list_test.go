@@ -15,6 +15,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tokenaudit/steampipe-plugin-vercel/rowlimit"
 )
 
 // pagingServer serves total tokens, newest first, in the cursor form asked
@@ -104,18 +106,24 @@ func TestListTokensPagesThroughBothCursorForms(t *testing.T) {
 	}
 }
 
-func TestListTokensMaxTokensShrinksThePage(t *testing.T) {
+func TestListTokensLimitShrinksThePage(t *testing.T) {
 	srv := newPagingServer(t, 250, false)
-	ids, err := collect(t, newTestClient(t, srv.URL, ""), ListTokensOptions{MaxTokens: 5})
+	ids, err := collect(t, newTestClient(t, srv.URL, ""), ListTokensOptions{Limit: rowlimit.Rows(5)})
 	require.NoError(t, err)
 	assert.Len(t, ids, 5)
 	assert.Equal(t, []string{"limit=5"}, srv.recorded())
 
 	srv = newPagingServer(t, 250, false)
-	ids, err = collect(t, newTestClient(t, srv.URL, ""), ListTokensOptions{MaxTokens: 150})
+	ids, err = collect(t, newTestClient(t, srv.URL, ""), ListTokensOptions{Limit: rowlimit.Rows(150)})
 	require.NoError(t, err)
 	assert.Len(t, ids, 150)
 	assert.Equal(t, []string{"limit=100", "limit=50&until=1699999999901"}, srv.recorded())
+
+	srv = newPagingServer(t, 250, false)
+	ids, err = collect(t, newTestClient(t, srv.URL, ""), ListTokensOptions{Limit: rowlimit.Rows(0)})
+	require.NoError(t, err)
+	assert.Empty(t, ids)
+	assert.Empty(t, srv.recorded(), "a limit of no rows asks for nothing")
 }
 
 func TestListTokensStopsWhenTheCallerHasEnough(t *testing.T) {

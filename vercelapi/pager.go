@@ -13,6 +13,8 @@ import (
 	"strconv"
 
 	"github.com/hashicorp/go-hclog"
+
+	"github.com/tokenaudit/steampipe-plugin-vercel/rowlimit"
 )
 
 // MaxPageSize is the largest page the list endpoints serve.
@@ -49,7 +51,7 @@ type pagedList[T any] struct {
 // pageOptions are what every list's options come down to.
 type pageOptions struct {
 	pageSize   int
-	maxItems   int64
+	limit      rowlimit.Limit
 	beforePage func(context.Context)
 }
 
@@ -59,7 +61,7 @@ type pageOptions struct {
 // the next request and the network sets the pace; at most two pages are
 // held at once, and the requests never run more than one page ahead of
 // handle. Paging stops when the API says there is no next page, when handle
-// returns false (then pageAll returns nil), when maxItems is reached, or at
+// returns false (then pageAll returns nil), when the limit is reached, or at
 // the first error, which is returned after the pages before it were handled.
 // A page is decoded whole before it is handed over: an item that does not
 // decode fails the list before any item of its page reaches handle.
@@ -187,13 +189,16 @@ func asWrongShape(err, shaped error) error {
 // fetchPages requests the pages and sends each, raw, to pageAll, which
 // decodes it and sends back on newItems how many new items it held. The
 // next page is requested without waiting for that count, unless the count
-// decides the request: under maxItems (the next page's limit) and when the
+// decides the request: under a limit (the next page's size) and when the
 // page could end a run of empty pages (then paging stops there).
 //
 // When page n has been sent, pageAll has taken it and so has already sent
 // the count of page n-1: waiting for it never blocks for long, and at most
 // the counts of pages n-1 and n are in newItems.
 func fetchPages[T any](ctx context.Context, c *Client, list pagedList[T], opts pageOptions, pages chan<- []json.RawMessage, newItems <-chan int) error {
+	if opts.limit.IsZero() {
+		return nil
+	}
 	pageSize := int64(opts.pageSize)
 	if pageSize <= 0 || pageSize > MaxPageSize {
 		pageSize = MaxPageSize
@@ -219,10 +224,7 @@ func fetchPages[T any](ctx context.Context, c *Client, list pagedList[T], opts p
 		return nil
 	}
 	for pageNumber := 1; ; pageNumber++ {
-		limit := pageSize
-		if opts.maxItems > 0 {
-			limit = min(limit, opts.maxItems-fetched)
-		}
+		limit := opts.limit.Cap(pageSize, fetched)
 		query := url.Values{"limit": {strconv.FormatInt(limit, 10)}}
 		if !until.IsNull() {
 			query.Set("until", until.String())
@@ -246,12 +248,12 @@ func fetchPages[T any](ctx context.Context, c *Client, list pagedList[T], opts p
 		if err := countUpTo(pageNumber - 1); err != nil {
 			return err
 		}
-		if opts.maxItems > 0 || emptyInARow+1 > MaxEmptyPagesInARow {
+		if !opts.limit.IsNone() || emptyInARow+1 > MaxEmptyPagesInARow {
 			if err := countUpTo(pageNumber); err != nil {
 				return err
 			}
 		}
-		if opts.maxItems > 0 && fetched >= opts.maxItems {
+		if opts.limit.Reached(fetched) {
 			return nil
 		}
 		if reason := pagingProblem(c, list.noun, next, pageNumber, emptyInARow, cursors); reason != "" {

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+
+	"github.com/tokenaudit/steampipe-plugin-vercel/rowlimit"
 )
 
 const (
@@ -85,9 +87,9 @@ func (t *Team) UnmarshalJSON(b []byte) error {
 type ListTeamsOptions struct {
 	// PageSize is the limit asked for per page, 1–100; 0 means 100.
 	PageSize int
-	// MaxTeams stops paging once this many teams have been fetched, and
-	// shrinks the page size to match; 0 means no bound.
-	MaxTeams int64
+	// Limit stops paging once this many teams have been fetched, and
+	// shrinks the page size to match.
+	Limit rowlimit.Limit
 	// BeforePage, if set, runs before each page request.
 	BeforePage func(context.Context)
 }
@@ -110,7 +112,7 @@ var teamList = pagedList[Team]{
 // through tokens: the same prefetch, bounds, loop guard and skipping of a
 // team listed again.
 func (c *Client) ListTeams(ctx context.Context, opts ListTeamsOptions, handle func([]Team) bool) error {
-	return c.secret.redactError(pageAll(ctx, c, teamList, pageOptions{pageSize: opts.PageSize, maxItems: opts.MaxTeams, beforePage: opts.BeforePage}, handle))
+	return c.secret.redactError(pageAll(ctx, c, teamList, pageOptions{pageSize: opts.PageSize, limit: opts.Limit, beforePage: opts.BeforePage}, handle))
 }
 
 type teamAnswer struct{ Team }

@@ -7,6 +7,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tokenaudit/steampipe-plugin-vercel/rowlimit"
 )
 
 const fullTeam = `{"id":"team_a","slug":"acme","name":"Acme","creatorId":"u1","createdAt":1600000000000,"updatedAt":1600000001000,
@@ -84,7 +86,7 @@ func TestListTeamsSharesThePagersGuards(t *testing.T) {
 	})
 	t.Run("max teams", func(t *testing.T) {
 		srv := newRecordingServer(t, cannedAnswer{status: 200, body: `{"teams":[{"id":"t1"},{"id":"t2"}],"pagination":{"next":7}}`})
-		teams, err := collectTeams(t, newTestClient(t, srv.URL, ""), ListTeamsOptions{MaxTeams: 2})
+		teams, err := collectTeams(t, newTestClient(t, srv.URL, ""), ListTeamsOptions{Limit: rowlimit.Rows(2)})
 		require.NoError(t, err)
 		assert.Len(t, teams, 2)
 		assert.Equal(t, 1, srv.count())
