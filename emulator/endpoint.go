@@ -1,6 +1,9 @@
 package emulator
 
-import "strings"
+import (
+	"net/url"
+	"strings"
+)
 
 // Endpoint is the kind of request, as counted by the emulator.
 type Endpoint string
@@ -49,13 +52,19 @@ func matchPath(path string) route {
 	return route{endpoint: EndpointOther}
 }
 
+// tokenIDIn reads the id that is the one segment after prefix in an escaped
+// path: "a%2Fb" is the id "a/b", "%2E%2E" the id "..".
 func tokenIDIn(path, prefix string) (string, bool) {
-	id, ok := strings.CutPrefix(path, prefix)
-	return id, ok && id != "" && !strings.Contains(id, "/")
+	segment, ok := strings.CutPrefix(path, prefix)
+	if !ok || segment == "" || strings.Contains(segment, "/") {
+		return "", false
+	}
+	id, err := url.PathUnescape(segment)
+	return id, err == nil
 }
 
-// resolveRoute classifies a request; problem is set when the path is unknown
-// or does not answer to the method.
+// resolveRoute classifies a request by its escaped path; problem is set when
+// the path is unknown or does not answer to the method.
 func resolveRoute(method, path string) (r route, problem *reply) {
 	r = matchPath(path)
 	switch {

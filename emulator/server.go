@@ -74,7 +74,7 @@ type call struct {
 // ServeHTTP records the request, applies faults, then answers it as Vercel
 // would.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	rt, problem := resolveRoute(r.Method, r.URL.Path)
+	rt, problem := resolveRoute(r.Method, r.URL.EscapedPath())
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes))
 	if err != nil && problem == nil {
 		problem = badRequest("the request body could not be read")

@@ -158,3 +158,20 @@ func TestEveryAnswerCarriesJSONAndRateLimitHeaders(t *testing.T) {
 		}
 	}
 }
+
+func TestTokenIDsAreReadFromTheEscapedPath(t *testing.T) {
+	f := fixtureWith(t, `{"id":"me","createdAt":5}`, `{"id":"a/b","createdAt":4}`, `{"id":"..","createdAt":3}`, `{"id":"a?b%","createdAt":2}`)
+	h := newHarness(t, f)
+	for id, path := range map[string]string{"a/b": "a%2Fb", "..": "%2E%2E", "a?b%": "a%3Fb%25"} {
+		ans := decodeAs[tokenAnswer](t, h.get("/v5/user/tokens/"+path))
+		if ans.Token["id"] != id {
+			t.Fatalf("GET …/%s answered %v, want the token %q", path, ans.Token["id"], id)
+		}
+	}
+	expectError(t, h.get("/v5/user/tokens/a/b"), http.StatusNotFound, "not_found")
+	rec := h.do(http.MethodDelete, "/v3/user/tokens/%2E%2E", "")
+	expectStatus(t, rec, http.StatusOK)
+	if rec.Body.String() != `{"tokenId":".."}` {
+		t.Fatalf("answer %s", rec.Body)
+	}
+}

@@ -36,10 +36,15 @@ fi
 : "${SQLITE_EXTENSION:?set by the Makefile: the extension to load, without .so}"
 : "${TERMSAFE:?set by the Makefile: the termsafe filter}"
 
-# The SQL is an argument and stdin /dev/null, so sqlite3 never waits for more.
+# The SQL goes to sqlite3 on standard input, never as an argument: an
+# argument shows in ps for the whole query (with any api_token in a
+# steampipe_configure_vercel() call) and cannot exceed 128 KB. sqlite3 reads
+# it as it reads a file (dot-commands at the start of a line work, -bail
+# stops at the first error) and never waits for more.
 # stdout and stderr each go through their own termsafe (fd 3 carries stdout
 # past the stderr pipe); pipefail keeps sqlite3's exit status.
+unset SQL SQL_FILE
 {
-  sqlite3 -bail -box -cmd ".load \"$SQLITE_EXTENSION\"" :memory: "$sql" </dev/null 2>&1 >&3 3>&- |
+  sqlite3 -bail -box -cmd ".load \"$SQLITE_EXTENSION\"" :memory: <<<"$sql" 2>&1 >&3 3>&- |
     "$TERMSAFE" >&2 3>&-
 } 3>&1 | "$TERMSAFE"

@@ -240,3 +240,33 @@ func TestMakeEmulatorPrintsWhatToExport(t *testing.T) {
 	require.NoError(t, err, "stderr: %s", errOut)
 	assert.Regexp(t, fmt.Sprintf(`│ %d +│`, len(sample.Tokens)), out)
 }
+
+// TestMakeQueryFeedsTheSQLOnStandardInput runs more SQL than an argument
+// may hold (128 KB) through a sqlite3 that records its argv: the SQL, and
+// whatever secret it carries, never shows in ps.
+func TestMakeQueryFeedsTheSQLOnStandardInput(t *testing.T) {
+	api := testapi.Start(t, emulator.GenerateFixture(fixtureSize, 3))
+	realSQLite, err := exec.LookPath("sqlite3")
+	require.NoError(t, err, "sqlite3 is not installed: run make deps")
+	bin := t.TempDir()
+	argvLog := filepath.Join(t.TempDir(), "argv")
+	wrapper := fmt.Sprintf("#!/bin/sh\nprintf '%%s\\n' \"$@\" > %q\nexec %q \"$@\"\n", argvLog, realSQLite)
+	require.NoError(t, os.WriteFile(filepath.Join(bin, "sqlite3"), []byte(wrapper), 0o755))
+
+	const marker = "sql_marker_that_must_stay_out_of_argv"
+	var sql strings.Builder
+	fmt.Fprintf(&sql, "-- %s\nselect count(*) as n from vercel_user_token where name not in (", marker)
+	for i := 0; sql.Len() < 200<<10; i++ {
+		fmt.Fprintf(&sql, "'%s_%d', ", marker, i)
+	}
+	sql.WriteString("'');\n")
+	path := sqlFile(t, sql.String())
+
+	stdout, stderr, err := makeQuery(t, api, nil, []string{"PATH=" + bin + ":" + os.Getenv("PATH")}, "SQL_FILE="+path)
+	require.NoError(t, err, "stderr: %s", stderr)
+	assert.Regexp(t, fmt.Sprintf(`│ %d +│`, fixtureSize), stdout, "the whole 200 KB statement ran")
+	argv, err := os.ReadFile(argvLog)
+	require.NoError(t, err, "the sqlite3 wrapper did not run")
+	assert.NotContains(t, string(argv), marker, "the SQL was an argument of sqlite3")
+	assert.Less(t, len(argv), 1024, "sqlite3's arguments are its options and the extension only")
+}

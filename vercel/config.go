@@ -66,6 +66,9 @@ func (c vercelConfig) values() (configValues, error) {
 		}
 		*field.to = strings.TrimSpace(s)
 	}
+	if err := vercelapi.CheckTokenLength(v.apiToken); err != nil {
+		return configValues{}, fmt.Errorf("api_token: %w", err)
+	}
 	return v, nil
 }
 
@@ -116,6 +119,9 @@ func clientConfig(cfg vercelConfig, getenv func(string) string) (vercelapi.Confi
 	token := firstSet(values.apiToken, getenv(EnvAPIToken))
 	if token == "" {
 		return vercelapi.Config{}, ErrTokenNotSet
+	}
+	if err := vercelapi.CheckTokenLength(token); err != nil {
+		return vercelapi.Config{}, fmt.Errorf("environment variable %s: %w", EnvAPIToken, err)
 	}
 	baseURL, err := baseURLSetting(values.baseURL, getenv)
 	if err != nil {

@@ -3,6 +3,7 @@ package vercel
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -11,6 +12,7 @@ import (
 	"github.com/turbot/steampipe-plugin-sdk/v5/plugin"
 
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/sdkquery"
+	"github.com/tokenaudit/steampipe-plugin-vercel/vercelapi"
 )
 
 func env(vars map[string]string) func(string) string {
@@ -141,4 +143,31 @@ func TestBaseURLFromEnvironment(t *testing.T) {
 	cfg, err = clientConfig(mustParseConfig(t, `base_url = "http://localhost:1"`), env(map[string]string{EnvAPIToken: "t", EnvBaseURL: "http://api.example.com"}))
 	require.NoError(t, err, "a bad variable does not matter when the config sets base_url")
 	assert.Equal(t, "http://localhost:1", cfg.BaseURL)
+}
+
+func TestConfigRefusesAnAbsurdlyLongToken(t *testing.T) {
+	for _, size := range []int{vercelapi.MaxTokenBytes + 1, 400 << 10, 4 << 20} {
+		token := strings.Repeat("k", size)
+		_, err := parseConfig(t, `api_token = "`+token+`"`)
+		require.Error(t, err, "%d bytes: refused when the config is set", size)
+		assert.Contains(t, err.Error(), fmt.Sprintf("api_token: the API token is %d bytes long, more than the 1024 bytes", size))
+		assert.False(t, strings.Contains(err.Error(), strings.Repeat("k", 16)), "value printed")
+
+		_, err = clientConfig(mustParseConfig(t, ""), env(map[string]string{EnvAPIToken: token}))
+		require.Error(t, err, "%d bytes from the environment", size)
+		assert.Contains(t, err.Error(), "environment variable VERCEL_API_TOKEN: the API token is")
+		assert.False(t, strings.Contains(err.Error(), strings.Repeat("k", 16)), "value printed")
+	}
+}
+
+func TestConfigNeverShowsBaseURLCredentials(t *testing.T) {
+	_, err := clientConfig(mustParseConfig(t, "api_token = \"ok\"\nbase_url = \"https://user:PASSWORD@api.vercel.com\""), env(nil))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `"https://***@api.vercel.com" must not carry credentials`)
+	assert.NotContains(t, err.Error(), "PASSWORD")
+
+	_, err = clientConfig(mustParseConfig(t, ""), env(map[string]string{EnvAPIToken: "t", EnvBaseURL: "https://user:PASSWORD@api.vercel.com"}))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), EnvBaseURL)
+	assert.NotContains(t, err.Error(), "PASSWORD")
 }

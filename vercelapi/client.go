@@ -64,6 +64,9 @@ func NewClient(cfg Config) (*Client, error) {
 	if strings.TrimSpace(cfg.Token) == "" {
 		return nil, ErrMissingToken
 	}
+	if err := CheckTokenLength(cfg.Token); err != nil {
+		return nil, err
+	}
 	if strings.ContainsFunc(cfg.Token, unicode.IsControl) {
 		return nil, ErrTokenHasControlCharacter
 	}
@@ -122,17 +125,23 @@ func TeamQueryParam(team string) (param, value string) {
 
 // ParseBaseURL accepts an https URL, or an http URL whose host is loopback
 // (127.0.0.0/8, localhost, ::1). Any other plaintext URL is refused because
-// the bearer token would travel in clear.
+// the bearer token would travel in clear. Its errors show the URL with any
+// credentials in it masked.
 func ParseBaseURL(raw string) (*url.URL, error) {
+	shown := maskUserinfo(raw)
 	u, err := url.Parse(strings.TrimRight(raw, "/"))
 	if err != nil {
+		if shown != raw {
+			// The parser's reason may quote a piece of the credentials.
+			return nil, fmt.Errorf("base_url %q is not a valid URL, and must not carry credentials anyway", shown)
+		}
 		return nil, fmt.Errorf("base_url %q is not a valid URL: %w", raw, err)
 	}
-	if u.Host == "" {
-		return nil, fmt.Errorf("base_url %q has no host: use a form like https://api.vercel.com", raw)
-	}
 	if u.User != nil || u.RawQuery != "" || u.Fragment != "" {
-		return nil, fmt.Errorf("base_url %q must not carry credentials, a query or a fragment", raw)
+		return nil, fmt.Errorf("base_url %q must not carry credentials, a query or a fragment", shown)
+	}
+	if u.Host == "" {
+		return nil, fmt.Errorf("base_url %q has no host: use a form like https://api.vercel.com", shown)
 	}
 	switch u.Scheme {
 	case "https":
@@ -141,10 +150,25 @@ func ParseBaseURL(raw string) (*url.URL, error) {
 		if isLoopbackHost(u.Hostname()) {
 			return u, nil
 		}
-		return nil, fmt.Errorf("base_url %q uses plain http to a non-loopback host: the API token would cross the network in clear; use https:// (http:// is allowed only for 127.0.0.0/8, localhost and [::1])", raw)
+		return nil, fmt.Errorf("base_url %q uses plain http to a non-loopback host: the API token would cross the network in clear; use https:// (http:// is allowed only for 127.0.0.0/8, localhost and [::1])", shown)
 	default:
-		return nil, fmt.Errorf("base_url %q must start with https://", raw)
+		return nil, fmt.Errorf("base_url %q must start with https://", shown)
 	}
+}
+
+// maskUserinfo shows raw with everything between its scheme and its last
+// "@" as "***": wherever a parser would find user information, whatever
+// else is wrong with the URL, none of it is shown.
+func maskUserinfo(raw string) string {
+	at := strings.LastIndex(raw, "@")
+	if at < 0 {
+		return raw
+	}
+	start := 0
+	if i := strings.Index(raw[:at], "://"); i >= 0 {
+		start = i + len("://")
+	}
+	return raw[:start] + "***" + raw[at:]
 }
 
 func isLoopbackHost(host string) bool {

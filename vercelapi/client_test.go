@@ -192,3 +192,46 @@ func TestRedirectsAreNotFollowed(t *testing.T) {
 	assert.Equal(t, http.StatusFound, StatusOf(err))
 	assert.Equal(t, 0, plaintext.count(), "the token followed a redirect")
 }
+
+func TestParseBaseURLNeverShowsCredentials(t *testing.T) {
+	for raw, want := range map[string]string{
+		"https://user:PASSWORD@api.vercel.com":         `"https://***@api.vercel.com" must not carry credentials`,
+		"https://PASSWORD@api.vercel.com/v1":           `"https://***@api.vercel.com/v1" must not carry credentials`,
+		"https://:PASSWORD@api.vercel.com":             `"https://***@api.vercel.com" must not carry credentials`,
+		"http://user:PASSWORD@api.example.com":         `"http://***@api.example.com" must not carry credentials`,
+		"https://user:PASS/WORD@api.vercel.com":        `"https://***@api.vercel.com" is not a valid URL, and must not carry credentials`,
+		"https://user:PASS WORD@api.vercel.com":        `"https://***@api.vercel.com" is not a valid URL, and must not carry credentials`,
+		"user:PASSWORD@api.vercel.com":                 `"***@api.vercel.com" has no host`,
+		"https:/user:PASSWORD@api.vercel.com":          `"***@api.vercel.com" has no host`,
+		"ftp://user:PASSWORD@api.vercel.com":           `"ftp://***@api.vercel.com" must not carry credentials`,
+		"https://user:PASSWORD@api.vercel.com/?teamId": `"https://***@api.vercel.com/?teamId" must not carry credentials`,
+	} {
+		_, err := ParseBaseURL(raw)
+		if assert.Error(t, err, raw) {
+			assert.Contains(t, err.Error(), want, raw)
+			assert.NotContains(t, err.Error(), "PASS", raw)
+		}
+	}
+}
+
+func TestIDsAreSentAsOnePathSegment(t *testing.T) {
+	for id, wantPath := range map[string]string{
+		".":     "/v5/user/tokens/%2E",
+		"..":    "/v5/user/tokens/%2E%2E",
+		"...":   "/v5/user/tokens/%2E%2E%2E",
+		"a.b":   "/v5/user/tokens/a.b",
+		"a/b":   "/v5/user/tokens/a%2Fb",
+		"../x":  "/v5/user/tokens/..%2Fx",
+		"a?b=1": "/v5/user/tokens/a%3Fb=1",
+		"a%2Fb": "/v5/user/tokens/a%252Fb",
+		"#":     "/v5/user/tokens/%23",
+	} {
+		srv := newRecordingServer(t, cannedAnswer{status: 404, body: `{"error":{"code":"not_found"}}`})
+		_, err := newTestClient(t, srv.URL, "").GetToken(t.Context(), id)
+		require.True(t, IsNotFound(err), "%q: %v", id, err)
+		req := srv.request(0)
+		assert.Equal(t, wantPath, req.URL.EscapedPath(), "%q", id)
+		assert.Equal(t, "/v5/user/tokens/"+id, req.URL.Path, "%q: the server reads the id back as it was", id)
+		assert.Empty(t, req.URL.RawQuery, "%q", id)
+	}
+}

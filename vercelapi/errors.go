@@ -71,14 +71,23 @@ type errorBody struct {
 	} `json:"error"`
 }
 
+// maxMessageBytes bounds how much of a server's error message an *Error
+// keeps; Vercel's messages are one sentence.
+const maxMessageBytes = 1024
+
 // newError reads an error answer; what the server wrote is masked, since a
-// server may echo the request's Authorization header.
-func (c *Client) newError(r shownRequest, status int, body []byte) *Error {
+// server may echo the request's Authorization header, then shortened. When
+// ctx ends while a long body is masked, the message is the status text and
+// the caller reports ctx's error.
+func (c *Client) newError(ctx context.Context, r shownRequest, status int, body []byte) *Error {
 	e := &Error{Method: r.method, Path: r.path, URL: r.url, StatusCode: status, Team: c.teamValue}
 	var parsed errorBody
 	if json.Unmarshal(body, &parsed) == nil {
-		e.Code = c.secret.redact(parsed.Error.Code)
-		e.Message = c.secret.redact(parsed.Error.Message)
+		code, codeErr := c.secret.redactContext(ctx, parsed.Error.Code)
+		message, messageErr := c.secret.redactContext(ctx, parsed.Error.Message)
+		if codeErr == nil && messageErr == nil {
+			e.Code, e.Message = shortenTo(code, maxCodeBytes), shortenTo(message, maxMessageBytes)
+		}
 	}
 	if e.Message == "" {
 		e.Message = http.StatusText(status)
@@ -99,9 +108,17 @@ func (e *PagingError) Error() string {
 	return fmt.Sprintf("GET %s: stopped paging after %d pages: %s", e.Path, e.Pages, e.Reason)
 }
 
-// shorten keeps an error message readable whatever a server sent.
+// maxCodeBytes bounds the server's texts an error quotes whole: an error
+// code, an id, a cursor, a header's value.
+const maxCodeBytes = 64
+
+// shorten keeps an error message readable whatever a server sent. Whoever
+// masks the token in s does so before: a cut token would not be found.
 func shorten(s string) string {
-	const keep = 64
+	return shortenTo(s, maxCodeBytes)
+}
+
+func shortenTo(s string, keep int) string {
 	if len(s) <= keep {
 		return s
 	}

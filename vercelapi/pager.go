@@ -273,7 +273,7 @@ func pagingProblem(c *Client, noun string, next Cursor, pageNumber, emptyInARow 
 	case pageNumber >= MaxPages:
 		return fmt.Sprintf("the API still named a next page after %d pages, the most this client follows (a million items)", MaxPages)
 	case !cursors.add(next.String()):
-		return fmt.Sprintf("the API returned pagination cursor %q again; following it would page forever", c.secret.redact(shorten(next.String())))
+		return fmt.Sprintf("the API returned pagination cursor %q again; following it would page forever", shorten(c.secret.redact(next.String())))
 	}
 	return ""
 }

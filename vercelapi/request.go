@@ -46,11 +46,11 @@ func (c *Client) tryUntilDone(ctx context.Context, method, path string, query ur
 		if err == nil && answer.status >= 200 && answer.status < 300 {
 			return c.decode(method, shown.path, answer.body, out)
 		}
+		wait, retryable, lastErr := c.classify(ctx, shown, attempt, answer, err)
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			// The caller's own deadline or cancellation: say so as it is.
 			return fmt.Errorf("%s %s: %w", method, shown.path, ctxErr)
 		}
-		wait, retryable, lastErr := c.classify(shown, attempt, answer, err)
 		if !retryable || attempt >= c.retry.MaxAttempts {
 			var timeout *TimeoutError
 			if retryable && !errors.As(lastErr, &timeout) {
@@ -83,7 +83,7 @@ type answer struct {
 }
 
 // classify decides whether a failed try is worth another, and after how long.
-func (c *Client) classify(r shownRequest, attempt int, a answer, sendErr error) (wait time.Duration, retryable bool, err error) {
+func (c *Client) classify(ctx context.Context, r shownRequest, attempt int, a answer, sendErr error) (wait time.Duration, retryable bool, err error) {
 	if sendErr != nil {
 		// A connection error may come after the server acted; only
 		// idempotent requests are safe to send again.
@@ -93,12 +93,12 @@ func (c *Client) classify(r shownRequest, attempt int, a answer, sendErr error) 
 		}
 		return c.retry.backoff(attempt), retryable, fmt.Errorf("%s %s: %w", r.method, r.path, sendErr)
 	}
-	apiErr := c.newError(r, a.status, a.body)
+	apiErr := c.newError(ctx, r, a.status, a.body)
 	switch {
 	case a.status == http.StatusTooManyRequests:
 		wait, hint, ok := c.retry.rateLimitWait(a.header, c.retry.clock().Now(), attempt)
 		if !ok {
-			return 0, false, fmt.Errorf("%w; the API asks to wait %s (%s), longer than the %s this client waits, so the request fails now rather than hang", apiErr, describeWait(wait), c.secret.redact(hint), c.retry.MaxRateLimitWait)
+			return 0, false, fmt.Errorf("%w; the API asks to wait %s (%s), longer than the %s this client waits, so the request fails now rather than hang", apiErr, describeWait(wait), shorten(c.secret.redact(hint)), c.retry.MaxRateLimitWait)
 		}
 		return wait, true, apiErr
 	case a.status >= 500:
@@ -166,8 +166,19 @@ func (c *Client) send(ctx context.Context, method string, target *url.URL, paylo
 	return answer{status: resp.StatusCode, header: resp.Header, body: body}, nil
 }
 
+// pathSegment escapes an id (a token's, a team's) as one path segment: "/",
+// "?" and "%" are escaped, and "." and ".." are spelled %2E so that nothing
+// on the way takes them for the dot segments that name a directory or its
+// parent.
+func pathSegment(id string) string {
+	if strings.Trim(id, ".") == "" {
+		return strings.Repeat("%2E", len(id))
+	}
+	return url.PathEscape(id)
+}
+
 func (c *Client) resolve(path string, query url.Values) *url.URL {
-	// path arrives escaped (ids go through url.PathEscape); keep both forms
+	// path arrives escaped (ids go through pathSegment); keep both forms
 	// so that an escaped "/" in an id stays part of the id.
 	u := *c.baseURL
 	u.RawPath = c.baseURL.EscapedPath() + path

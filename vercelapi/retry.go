@@ -86,7 +86,7 @@ func (p RetryPolicy) rateLimitWait(h http.Header, now time.Time, attempt int) (w
 		value := strings.TrimSpace(h.Get(header.name))
 		if wait, found := header.parse(value, now); found {
 			wait = max(wait, 0)
-			return wait, header.name + ": " + shorten(value), wait <= p.MaxRateLimitWait
+			return wait, header.name + ": " + value, wait <= p.MaxRateLimitWait
 		}
 	}
 	return p.backoff(attempt), "", true

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
-	"net/url"
 
 	"github.com/tokenaudit/steampipe-plugin-vercel/rowlimit"
 )
@@ -132,7 +131,7 @@ func (c *Client) GetTeam(ctx context.Context, idOrSlug string) (*Team, error) {
 		return nil, errors.New("GetTeam: empty team id or slug")
 	}
 	var a teamAnswer
-	if err := c.do(ctx, http.MethodGet, teamPathPrefix+url.PathEscape(idOrSlug), nil, nil, &a); err != nil {
+	if err := c.do(ctx, http.MethodGet, teamPathPrefix+pathSegment(idOrSlug), nil, nil, &a); err != nil {
 		return nil, err
 	}
 	return &a.Team, nil

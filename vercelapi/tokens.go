@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"net/url"
 )
 
 const (
@@ -35,7 +34,7 @@ func (c *Client) GetToken(ctx context.Context, id string) (*AuthToken, error) {
 		return nil, errors.New("GetToken: empty token id")
 	}
 	var a tokenAnswer
-	if err := c.do(ctx, http.MethodGet, tokenPathPrefix+url.PathEscape(id), nil, nil, &a); err != nil {
+	if err := c.do(ctx, http.MethodGet, tokenPathPrefix+pathSegment(id), nil, nil, &a); err != nil {
 		return nil, err
 	}
 	return a.Token, nil

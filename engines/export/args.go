@@ -39,10 +39,10 @@ func parseArgs(args []string) (options, error) {
 	fs.StringVar(&opts.config, "config", "", "")
 	fs.Var(&selects, "select", "")
 	fs.Var(&wheres, "where", "")
-	fs.Func("limit", "", func(text string) error {
-		n, err := strconv.ParseInt(text, 10, 64)
-		if err != nil || n < -1 { // -1, as in SQL, is no limit
-			return fmt.Errorf("--limit %s: want 0 or more", text)
+	fs.Func("limit", "", func(value string) error {
+		n, err := strconv.ParseInt(value, 10, 64)
+		if err != nil || n < 0 {
+			return errors.New("want a number of rows, 0 or more (leave --limit out to export every row)")
 		}
 		opts.limit = rowlimit.Rows(n)
 		return nil

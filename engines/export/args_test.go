@@ -56,3 +56,17 @@ func TestSelectRejectsDuplicates(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `"name" given twice`)
 }
+
+func TestLimitMustBeZeroOrMore(t *testing.T) {
+	for _, value := range []string{"-1", "-2", "x", "1.5", ""} {
+		for _, args := range [][]string{{"t", "--limit", value}, {"t", "--limit=" + value}} {
+			_, err := parseArgs(args)
+			var usage cli.UsageError
+			require.ErrorAs(t, err, &usage, "%q", args)
+			assert.Contains(t, err.Error(), "want a number of rows, 0 or more", "%q", args)
+		}
+	}
+	opts, err := parseArgs([]string{"t", "--limit", "0"})
+	require.NoError(t, err)
+	assert.Equal(t, rowlimit.Rows(0), opts.limit)
+}

@@ -29,7 +29,8 @@ func TestBadCommandLinesExitWithUsage(t *testing.T) {
 		"two tables":     {[]string{"a", "b"}, "one TABLE_NAME expected"},
 		"unknown flag":   {[]string{"t", "--nope"}, "flag provided but not defined"},
 		"bad limit":      {[]string{"t", "--limit", "many"}, "-limit"},
-		"negative limit": {[]string{"t", "--limit", "-5"}, "want 0 or more"},
+		"negative limit": {[]string{"t", "--limit", "-5"}, "want a number of rows, 0 or more"},
+		"limit -1":       {[]string{"t", "--limit", "-1"}, "leave --limit out to export every row"},
 		"bad output":     {[]string{"t", "--output", "xml"}, "csv, json, jsonl"},
 		"bad where":      {[]string{"t", "--where", "token_id > 'a'"}, "only key-column equality"},
 		"where with or":  {[]string{"t", "--where", "token_id = 'a' or 1 = 1"}, "only key-column equality"},
@@ -58,12 +59,13 @@ func TestExportMistakesExitWithTheReason(t *testing.T) {
 		code int
 		want []string
 	}{
-		"unknown table":   {withAPI("vercel_nope"), exitUsage, []string{`table "vercel_nope" not found`, "vercel_user_token"}},
-		"unknown column":  {withAPI("vercel_user_token", "--select", "token_id,secret"), exitUsage, []string{`no column "secret"`, "token_id, name, type"}},
-		"non-key where":   {withAPI("vercel_user_token", "--where", "name = 'x'"), exitUsage, []string{`cannot filter on "name"`, "token_id"}},
-		"reserved where":  {withAPI("vercel_user_token", "--where", "sp_connection_name = 'prod'"), exitUsage, []string{`cannot filter on "sp_connection_name"`, "(token_id)"}},
-		"bad config":      {[]string{"vercel_user_token", "--config", "api_token = oops"}, exitFailed, []string{"invalid connection config", "line 1"}},
-		"unknown setting": {[]string{"vercel_user_token", "--config", `colour = "blue"`}, exitFailed, []string{"invalid connection config", `"colour"`}},
+		"unknown table":        {withAPI("vercel_nope"), exitUsage, []string{`table "vercel_nope" not found`, "vercel_user_token"}},
+		"unknown column":       {withAPI("vercel_user_token", "--select", "token_id,secret"), exitUsage, []string{`no column "secret"`, "token_id, name, type"}},
+		"non-key where":        {withAPI("vercel_user_token", "--where", "name = 'x'"), exitUsage, []string{`cannot filter on "name"`, "token_id"}},
+		"reserved where":       {withAPI("vercel_user_token", "--where", "sp_connection_name = 'prod'"), exitUsage, []string{`cannot filter on "sp_connection_name"`, "(token_id)"}},
+		"bad config":           {[]string{"vercel_user_token", "--config", "api_token = oops"}, exitFailed, []string{"invalid connection config", "line 1"}},
+		"unknown setting":      {[]string{"vercel_user_token", "--config", `colour = "blue"`}, exitFailed, []string{"invalid connection config", `"colour"`}},
+		"base_url credentials": {[]string{"vercel_user_token", "--config", "api_token = \"t\"\nbase_url = \"https://user:PASSWORD@api.vercel.com\""}, exitFailed, []string{`"https://***@api.vercel.com" must not carry credentials`}},
 	}
 	for name, tc := range cases {
 		res := runInProcess(t, tc.args...)
@@ -74,6 +76,7 @@ func TestExportMistakesExitWithTheReason(t *testing.T) {
 		}
 		assert.Equal(t, tc.code == exitUsage, strings.Contains(res.stderr, "Usage: "), "%s: the usage follows a usage error only", name)
 		assert.Empty(t, res.stdout, name)
+		assert.NotContains(t, res.stderr, "PASSWORD", name)
 	}
 	assert.Empty(t, api.Server.Requests(), "no query reached the API")
 }
