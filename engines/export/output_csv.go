@@ -2,14 +2,10 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
-	"strconv"
-	"time"
 
-	"github.com/tokenaudit/steampipe-plugin-vercel/internal/display"
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/render"
 )
 
 // csvWriter writes a header row, then one record per row.
@@ -29,7 +25,7 @@ func newCSVWriter(out *bufio.Writer, columns []string) (*csvWriter, error) {
 func (w *csvWriter) WriteRow(values []any) error {
 	record := make([]string, len(values))
 	for i, v := range values {
-		text, err := csvText(v)
+		text, err := render.CSV(v)
 		if err != nil {
 			return err
 		}
@@ -50,31 +46,3 @@ func (w *csvWriter) write(record []string) error {
 }
 
 func (w *csvWriter) Close() error { return w.out.Flush() }
-
-// csvText renders a value: NULL as an empty field, timestamps as
-// display.Timestamp, JSON as compact JSON text, and text neutralised for
-// spreadsheets (display.CSVCell: a name like =HYPERLINK(…) is not run).
-func csvText(v any) (string, error) {
-	switch v := v.(type) {
-	case nil:
-		return "", nil
-	case string:
-		return display.CSVCell(v), nil
-	case bool:
-		return strconv.FormatBool(v), nil
-	case int64:
-		return strconv.FormatInt(v, 10), nil
-	case float64:
-		return strconv.FormatFloat(v, 'f', -1, 64), nil
-	case time.Time:
-		return display.Timestamp(v), nil
-	case json.RawMessage:
-		var compact bytes.Buffer
-		if err := json.Compact(&compact, v); err != nil {
-			return "", fmt.Errorf("the plugin returned invalid JSON: %w", err)
-		}
-		return compact.String(), nil
-	default:
-		return fmt.Sprint(v), nil
-	}
-}

@@ -5,9 +5,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"time"
 
-	"github.com/tokenaudit/steampipe-plugin-vercel/internal/display"
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/render"
 )
 
 // jsonObject renders a row as one JSON object with the columns in order.
@@ -26,19 +25,12 @@ func (o jsonObject) append(buf *bytes.Buffer, values []any) error {
 			return err
 		}
 		buf.WriteByte(':')
-		if err := appendJSON(buf, jsonValue(values[i])); err != nil {
+		if err := appendJSON(buf, render.JSON(values[i])); err != nil {
 			return fmt.Errorf("column %s: %w", column, err)
 		}
 	}
 	buf.WriteByte('}')
 	return nil
-}
-
-func jsonValue(v any) any {
-	if t, ok := v.(time.Time); ok {
-		return display.Timestamp(t)
-	}
-	return v
 }
 
 // appendJSON encodes v without HTML escaping, so URLs stay readable.

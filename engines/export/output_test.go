@@ -130,6 +130,22 @@ func TestInvalidJSONColumnIsAnError(t *testing.T) {
 	}
 }
 
+// A JSON column that holds JSON null is NULL: empty in CSV as in SQL, null
+// in JSON.
+func TestJSONNullIsNull(t *testing.T) {
+	for format, want := range map[string]string{
+		"csv":   "j,n\n,\n",
+		"jsonl": `{"j":null,"n":null}` + "\n",
+	} {
+		var out bytes.Buffer
+		w, err := newRowWriter(format, &out, []string{"j", "n"})
+		require.NoError(t, err)
+		require.NoError(t, w.WriteRow([]any{json.RawMessage(`null`), nil}))
+		require.NoError(t, w.Close())
+		assert.Equal(t, want, out.String(), format)
+	}
+}
+
 func TestUnknownFormat(t *testing.T) {
 	_, err := newRowWriter("xml", &bytes.Buffer{}, nil)
 	assert.Error(t, err)

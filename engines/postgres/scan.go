@@ -12,6 +12,7 @@ import (
 
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/inprocess"
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/plan"
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/render"
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/sdkquery"
 )
 
@@ -137,7 +138,7 @@ func (t scanTarget) values(row *proto.Row, fetched []string) []*string {
 			text = contextJSON(t.connection)
 		case slices.Contains(fetched, name):
 			var ok bool
-			if text, ok = inputText(row.GetColumns()[name]); !ok {
+			if text, ok = render.Text(sdkquery.ColumnValue(row.GetColumns()[name])); !ok {
 				continue
 			}
 		default:

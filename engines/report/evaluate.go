@@ -3,13 +3,13 @@ package main
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/display"
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/render"
 )
 
 // evaluation runs the controls over one audit's tokens in an in-memory
@@ -247,15 +247,5 @@ func scanResults(c control, rows *sql.Rows, add func(result)) error {
 
 const controlColumns = "connection, token_id, name, prefix, suffix, status, reason and risk"
 
-// sqlValue is how a plugin value is stored: timestamps as the RFC 3339 text
-// the SQLite engine uses too, JSON as text.
-func sqlValue(v any) any {
-	switch v := v.(type) {
-	case time.Time:
-		return display.Timestamp(v)
-	case json.RawMessage:
-		return string(v)
-	default:
-		return v
-	}
-}
+// sqlValue is how a plugin value is stored: as the SQLite engine stores it.
+func sqlValue(v any) any { return render.SQL(v) }

@@ -6,52 +6,30 @@ package main
 import "C"
 
 import (
-	"encoding/json"
-	"fmt"
-	"time"
 	"unsafe"
 
-	"github.com/tokenaudit/steampipe-plugin-vercel/internal/display"
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/plan"
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/render"
 )
 
-// resultValue hands a column value from sdkquery.ColumnValue to SQLite.
+// resultValue hands a column value from sdkquery.ColumnValue to SQLite as
+// render.SQL has it. Timestamps are text that SQLite's date functions read
+// and that, having a fixed width, sorts in time order.
 func resultValue(ctx *C.sqlite3_context, value any) {
-	switch v := value.(type) {
+	switch v := render.SQL(value).(type) {
 	case nil:
 		C.shim_result_null(ctx)
 	case string:
 		resultText(ctx, v)
-	case json.RawMessage:
-		if string(v) == "null" {
-			C.shim_result_null(ctx)
-			return
-		}
-		resultText(ctx, string(v))
-	case time.Time:
-		// SQLite's date functions read it and, having a fixed width, it
-		// sorts as text in time order.
-		resultText(ctx, display.Timestamp(v))
-	case bool:
-		C.shim_result_int64(ctx, C.sqlite3_int64(boolInt(v)))
 	case int64:
 		C.shim_result_int64(ctx, C.sqlite3_int64(v))
 	case float64:
 		C.shim_result_double(ctx, C.double(v))
-	default:
-		resultText(ctx, fmt.Sprint(v))
 	}
 }
 
 func resultText(ctx *C.sqlite3_context, s string) {
 	C.shim_result_text(ctx, stringData(s), C.int(len(s)))
-}
-
-func boolInt(b bool) int64 {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // filterArgs reads xFilter's argv: the plan's parameters.
