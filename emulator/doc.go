@@ -16,6 +16,15 @@
 //	// … point the client at url with api_token f.Secret() …
 //	_ = srv.Count(emulator.EndpointList)
 //
+// Create (POST /v3/user/tokens) wants a non-empty name and, when given, an
+// expiresAt in the future; it takes a projectId and the team context of the
+// request, which the caller's token must reach (403 otherwise), and answers
+// the token with its bearerToken. Revoke (DELETE /v3/user/tokens/{id}, or
+// current) deletes the token as Vercel does: it disappears from the list and
+// a get, and its secret stops working; revokedAt is never set (Vercel's
+// AuthToken schema has no such field; a fixture's own revokedAt is passed
+// through). An unknown id is 404 not_found.
+//
 // fixtures/sample.json is GenerateFixture(300, 1); regenerate it with
 // go generate after changing the generator.
 package emulator

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 )
 
 type createRequest struct {
@@ -23,7 +24,7 @@ type createdBody struct {
 // create answers POST /v3/user/tokens. With team context the new token is
 // scoped to that team, otherwise to the user.
 func (s *Server) create(c *call) *reply {
-	req, problem := parseCreateRequest(c.body)
+	req, problem := parseCreateRequest(c.body, c.now)
 	if problem != nil {
 		return problem
 	}
@@ -59,7 +60,7 @@ func (s *Server) create(c *call) *reply {
 	return okReply(createdBody{Token: stored.raw, BearerToken: secret})
 }
 
-func parseCreateRequest(body []byte) (createRequest, *reply) {
+func parseCreateRequest(body []byte, now time.Time) (createRequest, *reply) {
 	var req createRequest
 	if err := json.Unmarshal(body, &req); err != nil {
 		var typeErr *json.UnmarshalTypeError
@@ -73,6 +74,9 @@ func parseCreateRequest(body []byte) (createRequest, *reply) {
 	}
 	if strings.TrimSpace(*req.Name) == "" {
 		return req, badRequest("`name` must not be empty")
+	}
+	if req.ExpiresAt != nil && *req.ExpiresAt <= now.UnixMilli() {
+		return req, badRequest("`expiresAt` must be in the future")
 	}
 	return req, nil
 }

@@ -19,7 +19,10 @@ type deletedBody struct {
 }
 
 // delete answers DELETE /v3/user/tokens/{id}; "current" stands for the
-// caller's own token, as `vercel logout` uses it.
+// caller's own token, as `vercel logout` uses it. The token is gone
+// afterwards, as Vercel's OpenAPI description has it ("Authentication token
+// successfully deleted"): no longer listed, 404 not_found to a get or a
+// second delete, its secret refused with 401.
 func (s *Server) delete(c *call) *reply {
 	id := c.tokenID
 	if id == "current" {

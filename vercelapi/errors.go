@@ -80,7 +80,7 @@ const maxMessageBytes = 1024
 // ctx ends while a long body is masked, the message is the status text and
 // the caller reports ctx's error.
 func (c *Client) newError(ctx context.Context, r shownRequest, status int, body []byte) *Error {
-	e := &Error{Method: r.method, Path: r.path, URL: r.url, StatusCode: status, Team: c.teamValue}
+	e := &Error{Method: r.method, Path: r.path, URL: r.url, StatusCode: status, Team: r.team}
 	var parsed errorBody
 	if json.Unmarshal(body, &parsed) == nil {
 		code, codeErr := c.secret.redactContext(ctx, parsed.Error.Code)

@@ -33,7 +33,7 @@ func (c *Client) do(ctx context.Context, method, path string, query url.Values, 
 func (c *Client) tryUntilDone(ctx context.Context, method, path string, query url.Values, body, out any) error {
 	target := c.resolve(path, query)
 	// path may hold the token when a caller asks for it as an id.
-	shown := shownRequest{method: method, path: c.secret.redact(path), url: c.secret.redact(withoutQuery(target))}
+	shown := shownRequest{method: method, path: c.secret.redact(path), url: c.secret.redact(withoutQuery(target)), team: teamOf(target)}
 	var payload []byte
 	if body != nil {
 		var err error
@@ -65,9 +65,19 @@ func (c *Client) tryUntilDone(ctx context.Context, method, path string, query ur
 	}
 }
 
-// shownRequest names a request in errors and logs, the token masked.
+// shownRequest names a request in errors and logs, the token masked, and
+// the team context it was made in.
 type shownRequest struct {
-	method, path, url string
+	method, path, url, team string
+}
+
+// teamOf is the team context a request carries: its teamId or slug.
+func teamOf(target *url.URL) string {
+	q := target.Query()
+	if id := q.Get("teamId"); id != "" {
+		return id
+	}
+	return q.Get("slug")
 }
 
 func withoutQuery(u *url.URL) string {
@@ -187,7 +197,9 @@ func (c *Client) resolve(path string, query url.Values) *url.URL {
 	for k, v := range query {
 		q[k] = v
 	}
-	if c.teamParam != "" {
+	// A call that names its own team context (teamId or slug) is made in
+	// it instead of the client's.
+	if c.teamParam != "" && !q.Has("teamId") && !q.Has("slug") {
 		q.Set(c.teamParam, c.teamValue)
 	}
 	u.RawQuery = q.Encode()
