@@ -15,7 +15,7 @@ import (
 func TestCommittedModIsGenerated(t *testing.T) {
 	files, err := generate(t.Context(), "../..")
 	require.NoError(t, err)
-	require.Len(t, files, 2)
+	require.Len(t, files, 3)
 	for name, want := range files {
 		got, err := os.ReadFile(filepath.Join("..", name))
 		require.NoError(t, err)

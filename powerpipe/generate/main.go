@@ -1,5 +1,5 @@
-// Command generate writes the Powerpipe mod's benchmark.pp and variables.pp
-// from the report's control files and the variables its --help lists, so
+// Command generate writes the Powerpipe mod's benchmark.pp, variables.pp and
+// dashboards/evaluation.pp from the report's control files and the variables its --help lists, so
 // the report and the mod run one definition of each control.
 //
 // Run from this directory by go generate ./powerpipe/...
@@ -57,7 +57,15 @@ func generate(ctx context.Context, root string) (map[string]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	return map[string]string{"benchmark.pp": benchmark, "variables.pp": renderVariables(vars)}, nil
+	evaluation, err := renderDashboardEvaluation(vars)
+	if err != nil {
+		return nil, err
+	}
+	return map[string]string{
+		"benchmark.pp":             benchmark,
+		"variables.pp":             renderVariables(vars),
+		"dashboards/evaluation.pp": evaluation,
+	}, nil
 }
 
 // reportHelp is the report command's --help, which lists its variables

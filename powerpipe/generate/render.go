@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -46,14 +47,7 @@ func toPostgres(c control, vars []variable) (modControl, error) {
 	if err != nil {
 		return modControl{}, err
 	}
-	columns := []string{"coalesce(nullif($1, '')::timestamptz, now()) as evaluation_time"}
-	for i, name := range t.params {
-		columns = append(columns, wholeDays(name, fmt.Sprintf("$%d", i+2)))
-	}
-	sql := fmt.Sprintf(`with evaluation as (
-  select
-    %s
-),
+	sql := fmt.Sprintf(`%s,
 -- Without "recursive", the vercel_user_token inside is the table itself.
 vercel_user_token as (
   select sp_connection_name as connection, * from vercel_user_token
@@ -70,8 +64,18 @@ select
   prefix,
   suffix
 from
-  result;`, strings.Join(columns, ",\n    "), indent(body, "  "))
+  result;`, evaluationCTE(t.params), indent(body, "  "))
 	return modControl{control: c, SQL: sql, Params: t.params}, nil
+}
+
+// evaluationCTE is "with evaluation as (…)": one row with the evaluation
+// time, bound to $1, and the variables named, bound to $2, $3, … in order.
+func evaluationCTE(variables []string) string {
+	columns := []string{"coalesce(nullif($1, '')::timestamptz, now()) as evaluation_time"}
+	for i, name := range variables {
+		columns = append(columns, wholeDays(name, fmt.Sprintf("$%d", i+2)))
+	}
+	return "with evaluation as (\n  select\n    " + strings.Join(columns, ",\n    ") + "\n)"
 }
 
 // wholeDays is the evaluation CTE's column for the variable name bound to
@@ -146,6 +150,35 @@ variable "evaluated_at" {
 			v.Name, v.Default, hclString(v.Description))
 	}
 	return b.String()
+}
+
+// dashboardVariables are the thresholds the dashboards read, bound after
+// the evaluation time in this order.
+var dashboardVariables = []string{"unused_days"}
+
+// renderDashboardEvaluation is dashboards/evaluation.pp: the evaluation CTE
+// of the controls as a local the dashboards' queries start with, so that a
+// dashboard judges the time and the thresholds as the benchmark does.
+func renderDashboardEvaluation(vars []variable) (string, error) {
+	params := []string{"$1 evaluated_at"}
+	for i, name := range dashboardVariables {
+		if !slices.ContainsFunc(vars, func(v variable) bool { return v.Name == name }) {
+			return "", fmt.Errorf("the dashboards read the variable %s, which the report's --help does not list", name)
+		}
+		params = append(params, fmt.Sprintf("$%d %s", i+2, name))
+	}
+	var b strings.Builder
+	b.WriteString(generatedNote)
+	fmt.Fprintf(&b, `
+locals {
+  # The controls' evaluation CTE. A query starting with it declares the
+  # params %s, in that order, before its own.
+  vercel_token_evaluation_sql = <<-EOQ
+%s
+  EOQ
+}
+`, strings.Join(params, ", "), indent(hclTemplateEscape(evaluationCTE(dashboardVariables)), "    "))
+	return b.String(), nil
 }
 
 // hclString is s as a quoted HCL string, template sequences escaped.
