@@ -16,6 +16,7 @@ import (
 type Server struct {
 	cursor CursorForm
 	now    func() time.Time
+	sleep  func(ctx context.Context, d time.Duration) error
 
 	mu     sync.Mutex
 	store  *tokenStore
@@ -26,6 +27,8 @@ type Server struct {
 	// EmptyPages has made.
 	inFlight     int
 	freshCursors int
+	// changed is closed when a request arrives (see await).
+	changed chan struct{}
 }
 
 // Option configures a Server.
@@ -42,6 +45,13 @@ func WithClock(now func() time.Time) Option {
 	return func(s *Server) { s.now = now }
 }
 
+// WithLatencyClock replaces the wall clock that Faults.Latency waits on:
+// sleep returns after d, or with ctx.Err() once the client has gone. A test
+// passes one that holds a request until it lets it go, or lets it go at once.
+func WithLatencyClock(sleep func(ctx context.Context, d time.Duration) error) Option {
+	return func(s *Server) { s.sleep = sleep }
+}
+
 // New returns a Server serving a copy of the fixture: creating and deleting
 // tokens never changes f.
 func New(f *Fixture, opts ...Option) (*Server, error) {
@@ -49,7 +59,7 @@ func New(f *Fixture, opts ...Option) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cursor: CursorNumber, now: time.Now, store: store, rates: rateBudgets{}}
+	s := &Server{cursor: CursorNumber, now: time.Now, sleep: sleep, store: store, rates: rateBudgets{}}
 	for _, opt := range opts {
 		opt(s)
 	}
@@ -81,7 +91,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	faults, rate := s.admit(rt.endpoint, r, body)
 	defer s.leave()
-	if !pause(r.Context(), faults.latency) {
+	if !s.pause(r.Context(), faults.latency) {
 		return
 	}
 	now := s.now()
@@ -111,22 +121,29 @@ func (s *Server) admit(ep Endpoint, r *http.Request, body []byte) (requestFaults
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.inFlight++
+	s.signal()
 	s.stats.record(Request{Endpoint: ep, Method: r.Method, Path: r.URL.Path, RawQuery: r.URL.RawQuery, Body: string(body), At: s.now()})
 	return s.faultsFor(ep), s.rates.take(ep, s.now())
 }
 
-// pause waits d, or less when ctx ends first; it reports whether to go on.
-func pause(ctx context.Context, d time.Duration) bool {
-	if d <= 0 {
-		return ctx.Err() == nil
+// pause waits d on the latency clock, or less when the client leaves first;
+// it reports whether to go on.
+func (s *Server) pause(ctx context.Context, d time.Duration) bool {
+	if d > 0 && s.sleep(ctx, d) != nil {
+		return false
 	}
+	return ctx.Err() == nil
+}
+
+// sleep is the wall clock's wait for d, cut short when ctx ends.
+func sleep(ctx context.Context, d time.Duration) error {
 	timer := time.NewTimer(d)
 	defer timer.Stop()
 	select {
 	case <-timer.C:
-		return true
+		return nil
 	case <-ctx.Done():
-		return false
+		return ctx.Err()
 	}
 }
 

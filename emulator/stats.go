@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"context"
 	"net/url"
 	"slices"
 	"time"
@@ -71,6 +72,7 @@ func (s *Server) ResetStats() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.stats = stats{}
+	s.signal()
 }
 
 // leave marks the end of a request admit recorded.
@@ -86,4 +88,40 @@ func (s *Server) InFlight() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.inFlight
+}
+
+// AwaitRequests waits until n requests of a kind have arrived (counted as
+// Count does), or until ctx ends, when it returns ctx.Err(). Tests wait on it
+// for a request, or with a deadline for a request that must not come.
+func (s *Server) AwaitRequests(ctx context.Context, ep Endpoint, n int) error {
+	return s.await(ctx, func() bool { return s.stats.counts[ep] >= n })
+}
+
+// await waits until done, read under s.mu, holds, or until ctx ends.
+func (s *Server) await(ctx context.Context, done func() bool) error {
+	for {
+		s.mu.Lock()
+		if done() {
+			s.mu.Unlock()
+			return nil
+		}
+		if s.changed == nil {
+			s.changed = make(chan struct{})
+		}
+		changed := s.changed
+		s.mu.Unlock()
+		select {
+		case <-changed:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+}
+
+// signal wakes every await. The caller holds s.mu.
+func (s *Server) signal() {
+	if s.changed != nil {
+		close(s.changed)
+		s.changed = nil
+	}
 }
