@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"strconv"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tokenaudit/steampipe-plugin-vercel/emulator"
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/testapi"
 )
 
 // What a query asks of the API: a get is one request, a full scan of 250
@@ -91,10 +93,9 @@ func TestCancelStopsPaging(t *testing.T) {
 		defer close(done)
 		stdout, stderr = db.run("select count(*) from vercel_user_token;\nselect 'session goes on';\n")
 	}()
-	deadline := time.Now().Add(30 * time.Second)
-	for a.Server.Count(emulator.EndpointList) < 2 && time.Now().Before(deadline) {
-		time.Sleep(50 * time.Millisecond)
-	}
+	secondPage, cancel := context.WithTimeout(t.Context(), 30*time.Second)
+	defer cancel()
+	require.NoError(t, a.Server.AwaitRequests(secondPage, emulator.EndpointList, 2), "the scan never asked for its second page")
 	require.Equal(t, "t\n", db.mustExec("select pg_cancel_backend(pid) from pg_stat_activity where query like 'select count(*) from vercel_user_token%';"))
 	<-done
 	assert.Contains(t, stderr, "ERROR:  57014: canceling statement due to user request")
@@ -102,15 +103,12 @@ func TestCancelStopsPaging(t *testing.T) {
 	assertPagingStopped(t, a.Server)
 }
 
-// assertPagingStopped checks that no list request follows a stopped query
-// (the plugin's in-flight request may still finish).
+// assertPagingStopped checks that list requests stop after a stopped query
+// (the plugin's request in flight may still finish) short of the 20 pages.
 func assertPagingStopped(t *testing.T, s *emulator.Server) {
 	t.Helper()
-	time.Sleep(300 * time.Millisecond)
-	settled := s.Count(emulator.EndpointList)
-	time.Sleep(time.Second)
-	assert.Equal(t, settled, s.Count(emulator.EndpointList), "paging went on after the query stopped")
-	assert.Less(t, settled, 20, "every page was fetched: the stop was not honoured")
+	pages := testapi.ListRequestsOnceQuiet(t, s, 500*time.Millisecond)
+	assert.Less(t, pages, 20, "paging went on to the last page: the stop was not honoured")
 }
 
 // Five sessions at once each get every row; two servers are two

@@ -66,8 +66,7 @@ func TestClosingRowsStopsPaging(t *testing.T) {
 	rows.Close()
 	pagesWhenClosed := api.Server.Count(emulator.EndpointList)
 	assert.Less(t, pagesWhenClosed, 10)
-	time.Sleep(100 * time.Millisecond)
-	assert.Equal(t, pagesWhenClosed, api.Server.Count(emulator.EndpointList), "no page after Close")
+	assert.Equal(t, pagesWhenClosed, testapi.ListRequestsOnceQuiet(t, api.Server, 100*time.Millisecond), "no page after Close")
 }
 
 func TestConcurrentQueries(t *testing.T) {
