@@ -13,11 +13,14 @@ import (
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/testapi"
 )
 
+// sampleAt is a time just after the last use in the emulator's sample.
+const sampleAt = "2026-11-23T00:00:00Z"
+
 // TestPowerpipe runs the mod through Powerpipe itself against the extension
 // over the report's edge fixture: the benchmark must give every token the
 // report's status, severity and reason per control, with the report's
 // variables too, and refuse what the report refuses; the dashboards'
-// numbers must be what the fixture holds.
+// numbers must be what the fixture, and the emulator's sample, hold.
 func TestPowerpipe(t *testing.T) {
 	testapi.IsolateEnv(t)
 	pp := newPowerpipe(t)
@@ -69,7 +72,19 @@ func TestPowerpipe(t *testing.T) {
 	})
 
 	t.Run("dashboards", func(t *testing.T) {
-		testDashboards(t, pp, api, report, fixture)
+		testDashboards(t, pp, api, report, fixture, edgeAt)
+	})
+
+	// The sample has what the edge fixture lacks: many origins, project
+	// scopes, tokens of every age.
+	t.Run("dashboards on the sample", func(t *testing.T) {
+		sample, err := emulator.LoadFixture("../../emulator/fixtures/sample.json")
+		require.NoError(t, err)
+		sampleAPI := testapi.Start(t, sample)
+		sampleDB := newDatabase(t, sampleAPI.HCL())
+		samplePP := newPowerpipe(t)
+		samplePP.useDatabase(t, sampleDB)
+		testDashboards(t, samplePP, sampleAPI, report, sample, sampleAt)
 	})
 }
 

@@ -14,12 +14,12 @@ import (
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/testapi"
 )
 
-// testDashboards runs every dashboard of the mod as a snapshot and requires
-// each panel to complete with the numbers the fixture holds, counted here
-// from its JSON; the overview's cards must also agree with the report's
-// alarms.
-func testDashboards(t *testing.T, pp *powerpipe, api *testapi.API, report string, fixture *emulator.Fixture) {
-	at, err := time.Parse(time.RFC3339, edgeAt)
+// testDashboards runs every dashboard of the mod as a snapshot at evaluatedAt
+// and requires each panel to complete with the numbers the fixture holds,
+// counted here from its JSON; the overview's cards must also agree with the
+// report's alarms.
+func testDashboards(t *testing.T, pp *powerpipe, api *testapi.API, report string, fixture *emulator.Fixture, evaluatedAt string) {
+	at, err := time.Parse(time.RFC3339, evaluatedAt)
 	require.NoError(t, err)
 	tokens := decodeFixtureTokens(t, fixture)
 
@@ -27,13 +27,13 @@ func testDashboards(t *testing.T, pp *powerpipe, api *testapi.API, report string
 		name := "vercel_token_overview unused_days=" + strconv.Itoa(unusedDays)
 		want := expectedOverview(tokens, at, unusedDays)
 		t.Run(name, func(t *testing.T) {
-			got := runDashboard(t, pp, api.Secret, "vercel_token_overview", [2]string{"unused_days", strconv.Itoa(unusedDays)})
+			got := runDashboard(t, pp, api.Secret, "vercel_token_overview", [2]string{"evaluated_at", evaluatedAt}, [2]string{"unused_days", strconv.Itoa(unusedDays)})
 			assert.Equal(t, want.cards, got.cards, "cards: label → count")
 			assert.Equal(t, want.charts, got.charts, "charts: title → group → count")
 			assert.Equal(t, want.tables, got.tables, "the table: token → findings")
 
 			// The same counts as the benchmark's alarms.
-			results := runReport(t, report, []string{"--config", api.HCL(), "--at", edgeAt, "--output", "json",
+			results := runReport(t, report, []string{"--config", api.HCL(), "--at", evaluatedAt, "--output", "json",
 				"--var", "unused_days=" + strconv.Itoa(unusedDays)})
 			alarms, judged := map[string]int{}, map[string]int{}
 			for _, r := range results {
@@ -60,13 +60,13 @@ func testDashboards(t *testing.T, pp *powerpipe, api *testapi.API, report string
 		})
 	}
 	t.Run("vercel_token_age_report", func(t *testing.T) {
-		got := runDashboard(t, pp, api.Secret, "vercel_token_age_report")
+		got := runDashboard(t, pp, api.Secret, "vercel_token_age_report", [2]string{"evaluated_at", evaluatedAt})
 		want := expectedAgeReport(tokens, at)
 		assert.Equal(t, want.cards, got.cards, "cards: label → count")
 		assert.Equal(t, want.tables, got.tables, "the table: token → last use group")
 	})
 	t.Run("vercel_token_expiry_report", func(t *testing.T) {
-		got := runDashboard(t, pp, api.Secret, "vercel_token_expiry_report")
+		got := runDashboard(t, pp, api.Secret, "vercel_token_expiry_report", [2]string{"evaluated_at", evaluatedAt})
 		want := expectedExpiryReport(tokens, at)
 		assert.Equal(t, want.cards, got.cards, "cards: label → count")
 		assert.Equal(t, want.tables, got.tables, "the table: token → expiry group")
@@ -90,12 +90,11 @@ var tableKeyColumns = map[string]string{
 }
 
 // runDashboard runs a dashboard as a snapshot (Powerpipe's module ships no
-// web UI) at the fixture's time and reads its panels, every one of which
-// must have completed.
+// web UI) with vars and reads its panels, every one of which must have
+// completed.
 func runDashboard(t *testing.T, pp *powerpipe, secret, name string, vars ...[2]string) dashboardNumbers {
 	t.Helper()
-	args := append([]string{"dashboard", "run", name, "--output", "snapshot"},
-		varArgs(append([][2]string{{"evaluated_at", edgeAt}}, vars...))...)
+	args := append([]string{"dashboard", "run", name, "--output", "snapshot"}, varArgs(vars)...)
 	stdout, stderr, err := pp.run(t, args...)
 	require.NoError(t, err, "powerpipe %s\n%s", strings.Join(args, " "), stderr)
 	assert.Empty(t, stderr, "powerpipe's standard error")
