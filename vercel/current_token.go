@@ -22,7 +22,7 @@ var currentTokenID = plugin.HydrateFunc(fetchCurrentTokenID).Memoize(func(c *plu
 func fetchCurrentTokenID(ctx context.Context, d *plugin.QueryData, _ *plugin.HydrateData) (any, error) {
 	client, err := newClient(d.Connection, plugin.Logger(ctx))
 	if err != nil {
-		return nil, err
+		return nil, clientError(err)
 	}
 	d.WaitForListRateLimit(ctx)
 	token, err := client.CurrentToken(ctx)

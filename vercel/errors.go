@@ -5,12 +5,29 @@ import (
 	"fmt"
 	"net/http"
 
+	"github.com/tokenaudit/steampipe-plugin-vercel/errkind"
 	"github.com/tokenaudit/steampipe-plugin-vercel/vercelapi"
 )
 
 // explain turns an API error into one that says what went wrong and what to
-// do about it. The original stays wrapped, so errors.As still finds it.
+// do about it, its kind marked in its message (errkind.Marked): the SDK may
+// hand it to the host as text. The original stays wrapped, so errors.As
+// still finds it.
 func explain(err error) error {
+	return errkind.Marked(describe(err))
+}
+
+// clientError is explain for a client that could not be made: the token is
+// missing, or the config is invalid.
+func clientError(err error) error {
+	kind := errkind.BadConfig
+	if errors.Is(err, ErrTokenNotSet) {
+		kind = errkind.Unauthorized
+	}
+	return errkind.Marked(errkind.New(kind, err))
+}
+
+func describe(err error) error {
 	var (
 		apiErr  *vercelapi.Error
 		paging  *vercelapi.PagingError

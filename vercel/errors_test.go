@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/turbot/steampipe-plugin-sdk/v5/sperr"
 
+	"github.com/tokenaudit/steampipe-plugin-vercel/errkind"
 	"github.com/tokenaudit/steampipe-plugin-vercel/vercelapi"
 )
 
@@ -54,4 +55,25 @@ func TestATimeoutSurvivesTheSDKsErrorWrapping(t *testing.T) {
 	assert.Contains(t, msg, "GET /v6/user/tokens: no complete answer within 1m0s, 5 attempts in all")
 	assert.Contains(t, msg, "check base_url")
 	assert.NotContains(t, msg, "exceeded allowed timeout")
+}
+
+// explain marks the kind in the message, so that a host that gets the
+// error as text (through the SDK) still maps it by kind.
+func TestExplainMarksTheKind(t *testing.T) {
+	cases := map[errkind.Kind]error{
+		errkind.Unauthorized: &vercelapi.Error{StatusCode: 401},
+		errkind.Forbidden:    &vercelapi.Error{StatusCode: 403, Team: "team_q"},
+		errkind.RateLimited:  &vercelapi.Error{StatusCode: 429},
+		errkind.Unavailable:  &vercelapi.Error{StatusCode: 502},
+		errkind.PagingGuard:  &vercelapi.PagingError{Path: "/v6/user/tokens", Pages: 2, Reason: "a cursor came again"},
+		errkind.Timeout:      &vercelapi.TimeoutError{Method: "GET", Path: "/v6/user/tokens", Attempts: 1},
+	}
+	for kind, cause := range cases {
+		flattened := errors.New(sperr.WrapWithMessage(explain(fmt.Errorf("listing: %w", cause)), "vercel").Error())
+		back := errkind.FromText(flattened)
+		assert.Equal(t, kind, errkind.Of(back), "%v", cause)
+		assert.NotContains(t, back.Error(), "[error:", "the mark is read, not shown")
+	}
+	assert.Equal(t, errkind.Unauthorized, errkind.Of(clientError(fmt.Errorf("config: %w", ErrTokenNotSet))))
+	assert.Equal(t, errkind.BadConfig, errkind.Of(clientError(errors.New("base_url must be https"))))
 }

@@ -53,7 +53,7 @@ func listTeams(ctx context.Context, d *plugin.QueryData, _ *plugin.HydrateData) 
 	}
 	client, err := newClient(d.Connection, plugin.Logger(ctx))
 	if err != nil {
-		return nil, err
+		return nil, clientError(err)
 	}
 	opts := vercelapi.ListTeamsOptions{Limit: limit, BeforePage: waitForLaterPages(d)}
 	err = client.ListTeams(ctx, opts, func(page []vercelapi.Team) bool {
@@ -75,7 +75,7 @@ func getTeam(ctx context.Context, d *plugin.QueryData, _ *plugin.HydrateData) (a
 	}
 	client, err := newClient(d.Connection, plugin.Logger(ctx))
 	if err != nil {
-		return nil, err
+		return nil, clientError(err)
 	}
 	team, err := client.GetTeam(ctx, ref)
 	switch {

@@ -41,7 +41,7 @@ func listUser(ctx context.Context, d *plugin.QueryData, _ *plugin.HydrateData) (
 	}
 	client, err := newClient(d.Connection, plugin.Logger(ctx))
 	if err != nil {
-		return nil, err
+		return nil, clientError(err)
 	}
 	user, err := client.GetUser(ctx)
 	if err != nil {

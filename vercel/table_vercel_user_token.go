@@ -57,7 +57,7 @@ func listUserTokens(ctx context.Context, d *plugin.QueryData, _ *plugin.HydrateD
 	}
 	client, err := newClient(d.Connection, plugin.Logger(ctx))
 	if err != nil {
-		return nil, err
+		return nil, clientError(err)
 	}
 	awaitCurrent := startCurrentLookup(ctx, d)
 	opts := vercelapi.ListTokensOptions{Limit: limit, BeforePage: waitForLaterPages(d)}
@@ -87,7 +87,7 @@ func getUserToken(ctx context.Context, d *plugin.QueryData, _ *plugin.HydrateDat
 	}
 	client, err := newClient(d.Connection, plugin.Logger(ctx))
 	if err != nil {
-		return nil, err
+		return nil, clientError(err)
 	}
 	awaitCurrent := startCurrentLookup(ctx, d)
 	token, err := client.GetToken(ctx, id)

@@ -9,6 +9,8 @@ import (
 	"net/http"
 	"strings"
 	"time"
+
+	"github.com/tokenaudit/steampipe-plugin-vercel/errkind"
 )
 
 // Error is an error answer from the Vercel API. Callers inspect it with
@@ -40,6 +42,28 @@ func (e *Error) Error() string {
 		fmt.Fprintf(&b, ": %s", e.Message)
 	}
 	return b.String()
+}
+
+// Kind is the error's kind, by its HTTP status; "" for a status no kind
+// names. A 404 that is not Vercel's not_found comes from something that is
+// not the API: the base_url is wrong.
+func (e *Error) Kind() errkind.Kind {
+	switch {
+	case e.StatusCode == http.StatusUnauthorized:
+		return errkind.Unauthorized
+	case e.StatusCode == http.StatusForbidden:
+		return errkind.Forbidden
+	case e.StatusCode == http.StatusNotFound && e.Code == CodeNotFound:
+		return errkind.NotFound
+	case e.StatusCode == http.StatusNotFound:
+		return errkind.BadConfig
+	case e.StatusCode == http.StatusTooManyRequests:
+		return errkind.RateLimited
+	case e.StatusCode >= 500:
+		return errkind.Unavailable
+	default:
+		return ""
+	}
 }
 
 // StatusOf returns the HTTP status of an *Error in err's chain, or 0.
@@ -104,6 +128,9 @@ type PagingError struct {
 	Reason string
 }
 
+// Kind is errkind.PagingGuard.
+func (e *PagingError) Kind() errkind.Kind { return errkind.PagingGuard }
+
 func (e *PagingError) Error() string {
 	return fmt.Sprintf("GET %s: stopped paging after %d pages: %s", e.Path, e.Pages, e.Reason)
 }
@@ -135,6 +162,9 @@ type TimeoutError struct {
 	// Timeout is the limit of one try; 0 when the HTTP client sets none.
 	Timeout time.Duration
 }
+
+// Kind is errkind.Timeout.
+func (e *TimeoutError) Kind() errkind.Kind { return errkind.Timeout }
 
 func (e *TimeoutError) Error() string {
 	within := "in time"

@@ -8,6 +8,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tokenaudit/steampipe-plugin-vercel/errkind"
 )
 
 func TestErrorAnswersBecomeTypedErrors(t *testing.T) {
@@ -75,4 +77,31 @@ func TestOnlyVercelsNotFoundMeansNoSuchToken(t *testing.T) {
 			assert.Equal(t, srv.URL+"/typo/v5/user/tokens/tok_1", apiErr.URL, "the error names the address, for the user to check base_url")
 		})
 	}
+}
+
+// Every error the client returns has the kind hosts map to their codes, and
+// a redacted error keeps it.
+func TestErrorKinds(t *testing.T) {
+	cases := []struct {
+		err  error
+		want errkind.Kind
+	}{
+		{&Error{StatusCode: 401}, errkind.Unauthorized},
+		{&Error{StatusCode: 403}, errkind.Forbidden},
+		{&Error{StatusCode: 404, Code: CodeNotFound}, errkind.NotFound},
+		{&Error{StatusCode: 404}, errkind.BadConfig},
+		{&Error{StatusCode: 429}, errkind.RateLimited},
+		{&Error{StatusCode: 503}, errkind.Unavailable},
+		{&Error{StatusCode: 400}, ""},
+		{&PagingError{}, errkind.PagingGuard},
+		{&TimeoutError{}, errkind.Timeout},
+	}
+	for _, c := range cases {
+		assert.Equal(t, c.want, errkind.Of(fmt.Errorf("wrapped: %w", c.err)), "%#v", c.err)
+	}
+	s := newSecret("tok_abcdefghijklmnop")
+	redactedErr := s.redactError(&Error{StatusCode: 401, Message: "bad token tok_abcdefghijklmnop"})
+	assert.NotContains(t, redactedErr.Error(), "tok_abcdefghijklmnop")
+	assert.Contains(t, redactedErr.Error(), errkind.Redacted)
+	assert.Equal(t, errkind.Unauthorized, errkind.Of(redactedErr))
 }

@@ -10,10 +10,12 @@ import (
 	"strings"
 
 	"github.com/hashicorp/go-hclog"
+
+	"github.com/tokenaudit/steampipe-plugin-vercel/errkind"
 )
 
 // redacted stands in for the token wherever a text would have shown it.
-const redacted = "[REDACTED]"
+const redacted = errkind.Redacted
 
 // secret is what the client knows of its token: how to put it in a request
 // and how to mask it in a text. It holds the token in closures rather than
@@ -55,7 +57,7 @@ func (s secret) redactError(err error) error {
 	if err == nil || !s.showsIn(err) {
 		return err
 	}
-	return &redactedError{msg: s.redact(err.Error())}
+	return &redactedError{msg: s.redact(err.Error()), kind: errkind.Of(err)}
 }
 
 func (s secret) showsIn(err error) bool {
@@ -83,10 +85,15 @@ func (s secret) showsIn(err error) bool {
 	return false
 }
 
-// redactedError replaces an error whose chain held the token.
-type redactedError struct{ msg string }
+// redactedError replaces an error whose chain held the token; it keeps the
+// original's kind, which holds no text.
+type redactedError struct {
+	msg  string
+	kind errkind.Kind
+}
 
-func (e *redactedError) Error() string { return e.msg }
+func (e *redactedError) Error() string      { return e.msg }
+func (e *redactedError) Kind() errkind.Kind { return e.kind }
 
 // log writes one line through the client's logger with every string and
 // error value masked: the one way the client logs.

@@ -3,8 +3,8 @@ package main
 import (
 	"errors"
 	"fmt"
-	"strings"
 
+	"github.com/tokenaudit/steampipe-plugin-vercel/errkind"
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/sqlscan"
 )
 
@@ -28,22 +28,23 @@ const (
 // errInternal marks a failure of this module itself, such as a panic.
 var errInternal = errors.New("internal error in steampipe_postgres_vercel")
 
-// failureOf classifies err, a failure of a scan of server or of a call to
-// the plugin, by the plugin's messages (errors cross the SDK as text), and
-// says in the hint what to do in PostgreSQL terms.
+// failureOf maps err, a failure of a scan of server or of a call to the
+// plugin, to a SQLSTATE by its kind (errkind), and says in the hint what to
+// do in PostgreSQL terms.
 func failureOf(err error, serverName string) failure {
 	msg := err.Error()
 	server := sqlscan.QuoteIdentifier(serverName)
-	switch {
-	case errors.Is(err, errInternal):
+	if errors.Is(err, errInternal) {
 		return failure{stateInternalError, msg, "This is a bug in steampipe_postgres_vercel; the session can go on."}
-	case strings.Contains(msg, "api_token is not set"), strings.Contains(msg, "Vercel rejected the API token"):
+	}
+	switch errkind.Of(err) {
+	case errkind.Unauthorized:
 		return failure{stateInvalidAuthorization, msg, fmt.Sprintf(
 			"Give the server a valid Vercel token: CREATE USER MAPPING FOR CURRENT_USER SERVER %s OPTIONS (api_token '…'), or ALTER USER MAPPING … OPTIONS (SET api_token '…') to replace one. A user mapping's token comes first, then api_token in the server's config, then VERCEL_API_TOKEN in the PostgreSQL server's environment.", server)}
-	case strings.Contains(msg, "has no access to team"), strings.Contains(msg, "not authorized for this request"):
+	case errkind.Forbidden:
 		return failure{stateInsufficientPrivilege, msg, fmt.Sprintf(
 			"Check the token's scope in Vercel, and team in the server's config: ALTER SERVER %s OPTIONS (SET config '…').", server)}
-	case strings.Contains(msg, "invalid connection config"):
+	case errkind.BadConfig:
 		return failure{stateInvalidParameterValue, msg, fmt.Sprintf(
 			"Fix the server's config, the body of a Steampipe connection block such as team = \"acme\": ALTER SERVER %s OPTIONS (SET config '…').", server)}
 	default:

@@ -8,6 +8,7 @@ import (
 
 	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
 
+	"github.com/tokenaudit/steampipe-plugin-vercel/errkind"
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/sdkquery"
 	"github.com/tokenaudit/steampipe-plugin-vercel/vercel"
 )
@@ -51,7 +52,7 @@ func (e *Engine) configureLocked(hcl string) error {
 func (e *Engine) applyConfig(hcl string) error {
 	secrets, err := checkConfig(hcl)
 	if err != nil {
-		return fmt.Errorf("invalid connection config: %w", err)
+		return errkind.New(errkind.BadConfig, fmt.Errorf("invalid connection config: %w", err))
 	}
 	e.secrets = newRedactor(append(secrets, os.Getenv(vercel.EnvAPIToken))...)
 	failed, err := e.setConnectionConfig(hcl)
@@ -59,7 +60,7 @@ func (e *Engine) applyConfig(hcl string) error {
 		err = errors.New(msg)
 	}
 	if err != nil {
-		return e.secrets.redact(fmt.Errorf("invalid connection config: %s", withoutSDKPrefix(err)))
+		return e.secrets.redact(errkind.New(errkind.BadConfig, fmt.Errorf("invalid connection config: %s", withoutSDKPrefix(err))))
 	}
 	e.connected = true
 	return nil

@@ -5,14 +5,18 @@ import (
 	"strings"
 
 	"google.golang.org/grpc/status"
+
+	"github.com/tokenaudit/steampipe-plugin-vercel/errkind"
 )
 
 // grpcErrorLead is how a gRPC status error starts when it has been flattened
 // into a plain message.
 const grpcErrorLead = "rpc error: code = "
 
-// pluginError returns the plugin's own message for err, without the gRPC
-// status wrapping the SDK sometimes puts around it.
+// pluginError returns the plugin's own error for err: its message without
+// the gRPC status wrapping the SDK sometimes puts around it, and its kind,
+// which the plugin marks in the message (errkind.Marked) since the SDK may
+// keep only the text.
 func pluginError(err error) error {
 	if err == nil {
 		return nil
@@ -27,7 +31,7 @@ func pluginError(err error) error {
 		}
 	}
 	if msg == err.Error() {
-		return err
+		return errkind.FromText(err)
 	}
-	return errors.New(msg)
+	return errkind.FromText(errors.New(msg))
 }

@@ -1,0 +1,58 @@
+package errkind
+
+import (
+	"errors"
+	"fmt"
+	"testing"
+)
+
+func TestOfFindsTheKindInTheChain(t *testing.T) {
+	base := errors.New("GET /v5/user/tokens: 401 Unauthorized")
+	err := fmt.Errorf("query: %w", New(Unauthorized, base))
+	if Of(err) != Unauthorized || !errors.Is(err, base) {
+		t.Errorf("kind %q of %v", Of(err), err)
+	}
+	if Of(base) != "" || Of(nil) != "" || New(Timeout, nil) != nil {
+		t.Error("no kind without one")
+	}
+}
+
+// The SDK may flatten the plugin's error to text and prefix it with the
+// connection's name: the kind comes back, the mark does not show.
+func TestAMarkSurvivesText(t *testing.T) {
+	for _, kind := range kinds {
+		err := Marked(fmt.Errorf("explained: %w", New(kind, errors.New("cause"))))
+		flattened := errors.New("vercel: " + err.Error())
+		back := FromText(flattened)
+		if Of(back) != kind {
+			t.Errorf("%s: came back as %q from %q", kind, Of(back), flattened)
+		}
+		if back.Error() != "vercel: explained: cause" {
+			t.Errorf("%s: message %q", kind, back.Error())
+		}
+	}
+}
+
+func TestMarkedOnce(t *testing.T) {
+	err := Marked(Marked(New(Forbidden, errors.New("no"))))
+	if err.Error() != "[error:forbidden] no" {
+		t.Errorf("got %q", err.Error())
+	}
+	plain := errors.New("plain")
+	if Marked(plain) != plain {
+		t.Error("an error without a kind is left alone")
+	}
+}
+
+func TestFromTextLeavesOtherTextAlone(t *testing.T) {
+	for _, msg := range []string{"plain", "[error:nonsense] x", "[error:timeout]x", "[error:"} {
+		err := errors.New(msg)
+		if back := FromText(err); back != err {
+			t.Errorf("%q became %v (%q)", msg, back, Of(back))
+		}
+	}
+	typed := New(NotFound, errors.New("[error:timeout] x"))
+	if Of(FromText(typed)) != NotFound {
+		t.Error("a typed kind wins over text")
+	}
+}
