@@ -27,8 +27,10 @@ type options struct {
 	baseline    string
 	controls    string
 	vars        map[string]int
-	// at is the time the controls judge the tokens at; zero for now.
-	at time.Time
+	// at is the time the controls judge the tokens at, when atGiven;
+	// otherwise they judge them now.
+	at      time.Time
+	atGiven bool
 }
 
 // parseArgs reads the command line. It returns flag.ErrHelp for --help and
@@ -100,7 +102,7 @@ func (o *options) complete(failOn, minSeverity, at string, settings cli.ListFlag
 		if err != nil {
 			return fmt.Errorf("--at %q: want an RFC 3339 time such as 2026-07-01T12:00:00Z", at)
 		}
-		o.at = t.UTC()
+		o.at, o.atGiven = t.UTC(), true
 	}
 	vars, err := parseVars(settings)
 	if err != nil {

@@ -1,9 +1,9 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
-	"os"
 )
 
 // Baseline states of an alarm.
@@ -13,8 +13,8 @@ const (
 )
 
 // loadBaseline reads the alarms of an earlier JSON report.
-func loadBaseline(path string) ([]result, error) {
-	data, err := os.ReadFile(path)
+func loadBaseline(ctx context.Context, path string) ([]result, error) {
+	data, err := readInputFile(ctx, path, maxBaselineFile)
 	if err != nil {
 		return nil, err
 	}

@@ -1,9 +1,9 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 
@@ -30,8 +30,8 @@ var steampipeAttributes = []string{"plugin", "type", "import_schema", "connectio
 // every `connection "name" { plugin = "…vercel" … }` block. Connections of
 // other plugins are left out; aggregators are left out too, since their
 // members are audited one by one.
-func connectionsFromSPC(path string) ([]connection, error) {
-	src, err := os.ReadFile(path)
+func connectionsFromSPC(ctx context.Context, path string) ([]connection, error) {
+	src, err := readInputFile(ctx, path, maxConnectionsFile)
 	if err != nil {
 		return nil, err
 	}

@@ -2,10 +2,11 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
+	"io"
 	"slices"
 	"time"
 )
@@ -35,9 +36,10 @@ type exceptionsFile struct {
 	Exceptions []exception `json:"exceptions"`
 }
 
-// loadExceptions reads and checks an exceptions file.
-func loadExceptions(path string, controls []control) ([]exception, error) {
-	data, err := os.ReadFile(path)
+// loadExceptions reads and checks an exceptions file: one JSON object and
+// nothing after it.
+func loadExceptions(ctx context.Context, path string, controls []control) ([]exception, error) {
+	data, err := readInputFile(ctx, path, maxExceptionsFile)
 	if err != nil {
 		return nil, err
 	}
@@ -46,6 +48,9 @@ func loadExceptions(path string, controls []control) ([]exception, error) {
 	var file exceptionsFile
 	if err := dec.Decode(&file); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("%s: text after the exceptions object at byte %d: the file must hold one {\"exceptions\": [...]} object", path, dec.InputOffset())
 	}
 	seen := map[exception]bool{}
 	for i, e := range file.Exceptions {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 )
 
 // formats are the --output values, the first the default.
@@ -81,13 +82,47 @@ func note(r result) string {
 	return strings.Join(parts, "; ")
 }
 
-// tokenLabel shows a token as people recognise it: its name and the ends of
-// its secret.
-func tokenLabel(r result) string {
-	if r.Prefix == nil && r.Suffix == nil {
-		return r.Name
+// The longest text from the API or a file that the formats people read
+// (table, markdown, html and the SARIF message) show whole: a name, id or
+// connection, and a sentence (a reason or a note, which may quote names).
+// A 200,000-character token name must not make every row that long.
+const (
+	maxShownName     = 200
+	maxShownSentence = 500
+)
+
+// clip cuts s after max characters, marking the cut with "…".
+func clip(s string, max int) string {
+	if utf8.RuneCountInString(s) <= max {
+		return s
 	}
-	return fmt.Sprintf("%s (%s…%s)", r.Name, deref(r.Prefix), deref(r.Suffix))
+	n := 0
+	for i := range s {
+		if n == max {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
+}
+
+// findingCells are a finding's cells in the order of the table and
+// Markdown columns, long text clipped; each format escapes them its way.
+func findingCells(r result) []string {
+	return []string{
+		string(r.Severity), statusLabel(r), r.Control, clip(r.Connection, maxShownName), tokenLabel(r),
+		clip(r.TokenID, maxShownName), clip(r.Reason, maxShownSentence), clip(note(r), maxShownSentence),
+	}
+}
+
+// tokenLabel shows a token as people recognise it: its name and the ends of
+// its secret, each clipped.
+func tokenLabel(r result) string {
+	name := clip(r.Name, maxShownName)
+	if r.Prefix == nil && r.Suffix == nil {
+		return name
+	}
+	return fmt.Sprintf("%s (%s…%s)", name, clip(deref(r.Prefix), maxShownName), clip(deref(r.Suffix), maxShownName))
 }
 
 func deref(s *string) string {
@@ -113,7 +148,7 @@ func summary(r *report) string {
 func connectionList(r *report) string {
 	parts := make([]string, len(r.Connections))
 	for i, c := range r.Connections {
-		parts[i] = fmt.Sprintf("%s (%d tokens)", c.Name, c.Tokens)
+		parts[i] = fmt.Sprintf("%s (%d tokens)", clip(c.Name, maxShownName), c.Tokens)
 	}
 	return strings.Join(parts, ", ")
 }

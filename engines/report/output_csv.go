@@ -15,7 +15,8 @@ var csvHeader = []string{
 }
 
 // writeCSV writes one line per result, every result, with cells a
-// spreadsheet cannot take for formulas.
+// spreadsheet cannot take for formulas and control characters shown as
+// escapes, as in the other formats.
 func writeCSV(w io.Writer, r *report) error {
 	out := csv.NewWriter(w)
 	if err := out.Write(csvHeader); err != nil {
@@ -33,7 +34,7 @@ func writeCSV(w io.Writer, r *report) error {
 			strconv.FormatBool(res.Exception != nil && exc.Expired), res.Baseline,
 		}
 		for i, cell := range line {
-			line[i] = display.CSVCell(cell)
+			line[i] = display.CSVCell(display.Terminal(cell))
 		}
 		if err := out.Write(line); err != nil {
 			return fmt.Errorf("writing CSV: %w", err)

@@ -4,8 +4,11 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"strings"
 
 	"github.com/owenrumney/go-sarif/v2/sarif"
+
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/display"
 )
 
 // sarifLevels map severities to SARIF levels; securitySeverity gives GitHub
@@ -50,16 +53,16 @@ func writeSARIF(w io.Writer, r *report) error {
 		if res.Status != statusAlarm {
 			continue
 		}
-		uri := fmt.Sprintf("vercel/%s/tokens/%s", url.PathEscape(res.Connection), url.PathEscape(res.TokenID))
+		uri := "vercel/" + pathSegment(res.Connection) + "/tokens/" + pathSegment(res.TokenID)
 		result := run.CreateResultForRule(res.Control).
 			WithLevel(sarifLevels[res.Severity]).
-			WithMessage(sarif.NewTextMessage(fmt.Sprintf("Token %s, id %s, connection %s: %s. %s", tokenLabel(res), res.TokenID, res.Connection, res.Reason, res.Remediation))).
+			WithMessage(sarif.NewTextMessage(sarifMessage(res))).
 			WithLocations([]*sarif.Location{sarif.NewLocationWithPhysicalLocation(
 				sarif.NewPhysicalLocation().
 					WithArtifactLocation(sarif.NewSimpleArtifactLocation(uri)).
 					WithRegion(sarif.NewSimpleRegion(1, 1)),
 			)}).
-			WithPartialFingerPrints(map[string]any{fingerprintName: res.Connection + "/" + res.Control + "/" + res.TokenID})
+			WithPartialFingerPrints(map[string]any{fingerprintName: findingFingerprint(res)})
 		if state, ok := sarifBaseline[res.Baseline]; ok {
 			result.WithBaselineState(state)
 		}
@@ -75,4 +78,29 @@ func writeSARIF(w io.Writer, r *report) error {
 		return fmt.Errorf("writing SARIF: %w", err)
 	}
 	return nil
+}
+
+// sarifMessage says what a result is about, its text from the API clipped
+// and shown terminal-safe, as in the other formats people read.
+func sarifMessage(r result) string {
+	return display.Terminal(fmt.Sprintf("Token %s, id %s, connection %s: %s. %s",
+		tokenLabel(r), clip(r.TokenID, maxShownName), clip(r.Connection, maxShownName), clip(r.Reason, maxShownSentence), r.Remediation))
+}
+
+// findingFingerprint is the connection, control and token id of a finding,
+// each a path segment: no part can hold the "/" that separates them, so two
+// findings never share one. Ordinary ids and names are left as they are,
+// which keeps the fingerprints of earlier reports.
+func findingFingerprint(r result) string {
+	return pathSegment(r.Connection) + "/" + pathSegment(r.Control) + "/" + pathSegment(r.TokenID)
+}
+
+// pathSegment escapes s as one segment of a URI path, "." and ".." (which
+// a URI resolver would take for the current and parent folders) included.
+func pathSegment(s string) string {
+	switch s {
+	case ".", "..":
+		return strings.ReplaceAll(s, ".", "%2E")
+	}
+	return url.PathEscape(s)
 }

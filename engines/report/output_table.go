@@ -14,7 +14,7 @@ import (
 func writeTable(w io.Writer, r *report, all bool) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Vercel token audit at %s\n", r.EvaluatedAt)
-	fmt.Fprintf(&b, "Connections: %s\n", connectionList(r))
+	fmt.Fprintf(&b, "Connections: %s\n", display.Terminal(connectionList(r)))
 	fmt.Fprintf(&b, "Results: %s\n\n", summary(r))
 	if err := writeControlCounts(&b, r); err != nil {
 		return err
@@ -23,7 +23,7 @@ func writeTable(w io.Writer, r *report, all bool) error {
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "SEVERITY\tSTATUS\tCONTROL\tCONNECTION\tTOKEN\tTOKEN ID\tREASON\tNOTE")
 	for _, res := range r.findings(all) {
-		cells := []string{string(res.Severity), statusLabel(res), res.Control, res.Connection, tokenLabel(res), res.TokenID, res.Reason, note(res)}
+		cells := findingCells(res)
 		for i, cell := range cells {
 			// A tab or newline inside a cell would break the columns.
 			cells[i] = display.Terminal(cell)
@@ -33,7 +33,7 @@ func writeTable(w io.Writer, r *report, all bool) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	writeResolvedAndStale(&b, r, display.Terminal)
+	writeResolvedAndStale(&b, r)
 	if _, err := io.WriteString(w, b.String()); err != nil {
 		return fmt.Errorf("writing the table: %w", err)
 	}
@@ -69,12 +69,14 @@ func findingsHeading(r *report, all bool) string {
 }
 
 // writeResolvedAndStale lists what the baseline says is fixed and the
-// exceptions that name no token, in plain text.
-func writeResolvedAndStale(b *strings.Builder, r *report, clean func(string) string) {
+// exceptions that name no token, in plain text. Every field may come from
+// a hand-edited file: each is shown terminal-safe.
+func writeResolvedAndStale(b *strings.Builder, r *report) {
+	clean := func(s string) string { return display.Terminal(clip(s, maxShownName)) }
 	if len(r.Resolved) > 0 {
 		fmt.Fprintf(b, "\nResolved since the baseline:\n")
 		for _, res := range r.Resolved {
-			fmt.Fprintf(b, "  %s %s %s %s\n", res.Control, clean(res.Connection), clean(tokenLabel(res)), res.TokenID)
+			fmt.Fprintf(b, "  %s %s %s %s\n", clean(res.Control), clean(res.Connection), display.Terminal(tokenLabel(res)), clean(res.TokenID))
 		}
 	}
 	if len(r.StaleExceptions) > 0 {

@@ -63,24 +63,24 @@ func audit(ctx context.Context, opts options, stderr io.Writer) (*report, error)
 	if err != nil {
 		return nil, cli.UsageError{Err: err}
 	}
-	conns, err := opts.connectionList()
+	conns, err := opts.connectionList(ctx)
 	if err != nil {
-		return nil, cli.UsageError{Err: err}
+		return nil, inputError(ctx, err)
 	}
 	var exceptions []exception
 	if opts.exceptions != "" {
-		if exceptions, err = loadExceptions(opts.exceptions, controls); err != nil {
-			return nil, cli.UsageError{Err: fmt.Errorf("exceptions file: %w", err)}
+		if exceptions, err = loadExceptions(ctx, opts.exceptions, controls); err != nil {
+			return nil, inputError(ctx, fmt.Errorf("exceptions file: %w", err))
 		}
 	}
 	var previous []result
 	if opts.baseline != "" {
-		if previous, err = loadBaseline(opts.baseline); err != nil {
-			return nil, cli.UsageError{Err: fmt.Errorf("baseline: %w", err)}
+		if previous, err = loadBaseline(ctx, opts.baseline); err != nil {
+			return nil, inputError(ctx, fmt.Errorf("baseline: %w", err))
 		}
 	}
 	now := opts.at
-	if now.IsZero() {
+	if !opts.atGiven {
 		now = time.Now().UTC()
 	}
 
@@ -119,11 +119,20 @@ func audit(ctx context.Context, opts options, stderr io.Writer) (*report, error)
 	return r, nil
 }
 
+// inputError is a file of the command line that could not be read: a
+// usage error, unless the run was cancelled while reading it.
+func inputError(ctx context.Context, err error) error {
+	if context.Cause(ctx) != nil {
+		return err
+	}
+	return cli.UsageError{Err: err}
+}
+
 // connectionList is who is audited: the connections of --connections, or
 // one connection from --config and the environment.
-func (o options) connectionList() ([]connection, error) {
+func (o options) connectionList(ctx context.Context) ([]connection, error) {
 	if o.connections != "" {
-		conns, err := connectionsFromSPC(o.connections)
+		conns, err := connectionsFromSPC(ctx, o.connections)
 		if err != nil {
 			return nil, fmt.Errorf("--connections: %w", err)
 		}
