@@ -32,6 +32,7 @@ var userTokenColumns = map[string]proto.ColumnType{
 	"sudo_origin":     proto.ColumnType_STRING,
 	"sudo_expires_at": proto.ColumnType_TIMESTAMP,
 	"is_current":      proto.ColumnType_BOOL,
+	"bearer_token":    proto.ColumnType_STRING,
 }
 
 func allColumns() []string {

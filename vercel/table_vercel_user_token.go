@@ -25,29 +25,51 @@ func tableVercelUserToken(_ context.Context) *plugin.Table {
 	}
 }
 
+// userTokenColumn is a column of vercel_user_token and how to read it from a
+// row: the table's scans and the row of a token just created
+// (createdTokenValues) read every column the same way.
+type userTokenColumn struct {
+	name        string
+	columnType  proto.ColumnType
+	description string
+	value       func(userTokenRow) any
+}
+
+// BearerTokenColumn holds a token's secret only in the rows of the statement
+// that created it (see TokenWriter.Create); every read of the table gives
+// NULL: Vercel shows a secret once.
+const BearerTokenColumn = "bearer_token"
+
+var userTokenColumnList = []userTokenColumn{
+	{"token_id", proto.ColumnType_STRING, "The token's unique id (not the secret). Filter on it to fetch one token.", func(r userTokenRow) any { return r.TokenID }},
+	{"name", proto.ColumnType_STRING, "The name given to the token when it was created.", func(r userTokenRow) any { return r.Name }},
+	{"type", proto.ColumnType_STRING, "The kind of token, e.g. authentication-token or oauth2-token.", func(r userTokenRow) any { return r.Type }},
+	{"origin", proto.ColumnType_STRING, "How the token was created, e.g. manual, github, saml or email; NULL when Vercel does not say.", func(r userTokenRow) any { return r.Origin }},
+	{"active_at", proto.ColumnType_TIMESTAMP, "When the token was last used.", func(r userTokenRow) any { return r.ActiveAt }},
+	{"created_at", proto.ColumnType_TIMESTAMP, "When the token was created.", func(r userTokenRow) any { return r.CreatedAt }},
+	{"expires_at", proto.ColumnType_TIMESTAMP, "When the token expires; NULL means it never expires.", func(r userTokenRow) any { return r.ExpiresAt }},
+	{"leaked_at", proto.ColumnType_TIMESTAMP, "When Vercel found the token exposed in public (a leak); NULL if it never did.", func(r userTokenRow) any { return r.LeakedAt }},
+	{"leaked_url", proto.ColumnType_STRING, "Where Vercel found the leaked token; NULL when unknown or not leaked.", func(r userTokenRow) any { return r.LeakedURL }},
+	{"revoked_at", proto.ColumnType_TIMESTAMP, "When the token was revoked; NULL if it was not.", func(r userTokenRow) any { return r.RevokedAt }},
+	{"prefix", proto.ColumnType_STRING, "The first characters of the token's secret, to recognise it; never the whole secret.", func(r userTokenRow) any { return r.Prefix }},
+	{"suffix", proto.ColumnType_STRING, "The last characters of the token's secret, to recognise it; never the whole secret.", func(r userTokenRow) any { return r.Suffix }},
+	{"project_id", proto.ColumnType_STRING, "The project the token is restricted to; NULL when it is not restricted to one project.", func(r userTokenRow) any { return r.ProjectID }},
+	{"scopes", proto.ColumnType_JSON, "The token's scopes exactly as Vercel returns them: user scopes (the whole account), team scopes (one team) and any newer kind.", func(r userTokenRow) any { return r.Scopes }},
+	{"scope_types", proto.ColumnType_JSON, `The distinct scope types the token has, e.g. ["user","team"]; "user" means access to the whole account.`, func(r userTokenRow) any { return r.ScopeTypes }},
+	{"team_ids", proto.ColumnType_JSON, "The ids of the teams the token's team scopes give access to.", func(r userTokenRow) any { return r.TeamIDs }},
+	{"sudo_origin", proto.ColumnType_STRING, "How the user scope was elevated by multi-factor authentication (totp, webauthn or recovery-code); NULL without elevation.", func(r userTokenRow) any { return r.SudoOrigin }},
+	{"sudo_expires_at", proto.ColumnType_TIMESTAMP, "When the user scope's multi-factor elevation ends; NULL without elevation.", func(r userTokenRow) any { return r.SudoExpiresAt }},
+	{"is_current", proto.ColumnType_BOOL, "True for the token this connection itself authenticates with.", func(r userTokenRow) any { return r.IsCurrent }},
+	{BearerTokenColumn, proto.ColumnType_STRING, "The token's secret: NULL on every read; only the row of the INSERT (PostgreSQL) or vercel_create_user_token call (SQLite) that created the token holds it, once.", func(userTokenRow) any { return nil }},
+	{"title", proto.ColumnType_STRING, "Title of the resource: the token's name.", func(r userTokenRow) any { return r.Title }},
+}
+
 func userTokenColumns() []*plugin.Column {
-	return []*plugin.Column{
-		column("token_id", proto.ColumnType_STRING, "The token's unique id (not the secret). Filter on it to fetch one token.", func(r userTokenRow) any { return r.TokenID }),
-		column("name", proto.ColumnType_STRING, "The name given to the token when it was created.", func(r userTokenRow) any { return r.Name }),
-		column("type", proto.ColumnType_STRING, "The kind of token, e.g. authentication-token or oauth2-token.", func(r userTokenRow) any { return r.Type }),
-		column("origin", proto.ColumnType_STRING, "How the token was created, e.g. manual, github, saml or email; NULL when Vercel does not say.", func(r userTokenRow) any { return r.Origin }),
-		column("active_at", proto.ColumnType_TIMESTAMP, "When the token was last used.", func(r userTokenRow) any { return r.ActiveAt }),
-		column("created_at", proto.ColumnType_TIMESTAMP, "When the token was created.", func(r userTokenRow) any { return r.CreatedAt }),
-		column("expires_at", proto.ColumnType_TIMESTAMP, "When the token expires; NULL means it never expires.", func(r userTokenRow) any { return r.ExpiresAt }),
-		column("leaked_at", proto.ColumnType_TIMESTAMP, "When Vercel found the token exposed in public (a leak); NULL if it never did.", func(r userTokenRow) any { return r.LeakedAt }),
-		column("leaked_url", proto.ColumnType_STRING, "Where Vercel found the leaked token; NULL when unknown or not leaked.", func(r userTokenRow) any { return r.LeakedURL }),
-		column("revoked_at", proto.ColumnType_TIMESTAMP, "When the token was revoked; NULL if it was not.", func(r userTokenRow) any { return r.RevokedAt }),
-		column("prefix", proto.ColumnType_STRING, "The first characters of the token's secret, to recognise it; never the whole secret.", func(r userTokenRow) any { return r.Prefix }),
-		column("suffix", proto.ColumnType_STRING, "The last characters of the token's secret, to recognise it; never the whole secret.", func(r userTokenRow) any { return r.Suffix }),
-		column("project_id", proto.ColumnType_STRING, "The project the token is restricted to; NULL when it is not restricted to one project.", func(r userTokenRow) any { return r.ProjectID }),
-		column("scopes", proto.ColumnType_JSON, "The token's scopes exactly as Vercel returns them: user scopes (the whole account), team scopes (one team) and any newer kind.", func(r userTokenRow) any { return r.Scopes }),
-		column("scope_types", proto.ColumnType_JSON, `The distinct scope types the token has, e.g. ["user","team"]; "user" means access to the whole account.`, func(r userTokenRow) any { return r.ScopeTypes }),
-		column("team_ids", proto.ColumnType_JSON, "The ids of the teams the token's team scopes give access to.", func(r userTokenRow) any { return r.TeamIDs }),
-		column("sudo_origin", proto.ColumnType_STRING, "How the user scope was elevated by multi-factor authentication (totp, webauthn or recovery-code); NULL without elevation.", func(r userTokenRow) any { return r.SudoOrigin }),
-		column("sudo_expires_at", proto.ColumnType_TIMESTAMP, "When the user scope's multi-factor elevation ends; NULL without elevation.", func(r userTokenRow) any { return r.SudoExpiresAt }),
-		column("is_current", proto.ColumnType_BOOL, "True for the token this connection itself authenticates with.", func(r userTokenRow) any { return r.IsCurrent }),
-		column("title", proto.ColumnType_STRING, "Title of the resource: the token's name.", func(r userTokenRow) any { return r.Title }),
+	columns := make([]*plugin.Column, len(userTokenColumnList))
+	for i, c := range userTokenColumnList {
+		columns[i] = column(c.name, c.columnType, c.description, c.value)
 	}
+	return columns
 }
 
 func listUserTokens(ctx context.Context, d *plugin.QueryData, _ *plugin.HydrateData) (any, error) {

@@ -63,6 +63,7 @@ func (e *Engine) applyConfig(hcl string) error {
 		return e.secrets.redact(errkind.New(errkind.BadConfig, fmt.Errorf("invalid connection config: %s", withoutSDKPrefix(err))))
 	}
 	e.connected = true
+	e.writer, e.writerConfig = nil, hcl
 	return nil
 }
 

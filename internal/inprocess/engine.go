@@ -42,6 +42,10 @@ type Engine struct {
 	// the connection does: later configs change it (see setConnectionConfig).
 	cacheBuilt bool
 	connected  bool
+	// writer writes with the configuration of the latest Configure that
+	// succeeded (see TokenWriter).
+	writer       *vercel.TokenWriter
+	writerConfig string
 }
 
 // New creates the plugin server. The connection is configured by Configure,

@@ -4,6 +4,7 @@
 // translate their host's question into a Request and the answer's Cost into
 // their host's numbers; the Plan itself crosses C as its JSON encoding.
 //
-// A modification (INSERT, DELETE) is planned here too, next to the scan it
-// starts from; this package holds only scans so far.
+// Modifications are checked here too (modify.go): which tables take INSERT
+// and DELETE, which columns an INSERT may set, what a DELETE's scan must
+// fetch (RowIdentity) and what EXPLAIN says they ask of the API.
 package plan

@@ -1,0 +1,71 @@
+package plan
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// insertColumns are, by table, the columns an INSERT may set; a table not
+// named is read-only. The order is vercel_create_user_token's arguments'.
+var insertColumns = map[string][]string{
+	"vercel_user_token": {"name", "expires_at", "team_ids", "project_id"},
+}
+
+// RowIdentity are the columns a DELETE's scan fetches to know what each row
+// revokes: the id, and the name that errors show beside it.
+var RowIdentity = []string{"token_id", "name"}
+
+// Writable tells a table that takes INSERT and DELETE.
+func (t *Table) Writable() bool {
+	_, ok := insertColumns[t.name]
+	return ok
+}
+
+// InsertColumns are the columns an INSERT into the table may set.
+func (t *Table) InsertColumns() []string {
+	return slices.Clone(insertColumns[t.name])
+}
+
+// ReadOnlyError refuses a modification the table does not take.
+type ReadOnlyError struct {
+	Table, Reason string
+}
+
+func (e *ReadOnlyError) Error() string {
+	return fmt.Sprintf("%s: %s", e.Table, e.Reason)
+}
+
+// CheckModify refuses UPDATE always, and INSERT and DELETE on a read-only
+// table. op is "INSERT", "UPDATE" or "DELETE".
+func (t *Table) CheckModify(op string) error {
+	switch {
+	case op == "UPDATE" && t.Writable():
+		return &ReadOnlyError{t.name, "UPDATE is not possible: Vercel has no way to change a token. To rotate one, create its replacement (INSERT) and revoke it (DELETE), in one transaction"}
+	case !t.Writable():
+		return &ReadOnlyError{t.name, fmt.Sprintf("%s is not possible: the table is read-only; only vercel_user_token takes INSERT and DELETE", op)}
+	}
+	return nil
+}
+
+// CheckInsert refuses an INSERT that sets a column other than the writable
+// ones.
+func (t *Table) CheckInsert(columns []string) error {
+	if err := t.CheckModify("INSERT"); err != nil {
+		return err
+	}
+	writable := insertColumns[t.name]
+	for _, c := range columns {
+		if !slices.Contains(writable, c) {
+			return &ReadOnlyError{t.name, fmt.Sprintf("column %s cannot be set: Vercel sets it. An INSERT may set only %s; nothing was created", c, strings.Join(writable, ", "))}
+		}
+	}
+	return nil
+}
+
+// ExplainInsert and ExplainDelete say what a modification asks of the API,
+// for EXPLAIN.
+const (
+	ExplainInsert = "POST /v3/user/tokens for each row, when the row is inserted; the transaction's rollback revokes the tokens it created"
+	ExplainDelete = "DELETE /v3/user/tokens/{token_id} for each row the scan finds, when the transaction commits (the connection's own token last)"
+)

@@ -1,0 +1,33 @@
+package plan
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestModifications(t *testing.T) {
+	tokens := NewTable("vercel_user_token", schema(nil, nil, "token_id", "name", "expires_at", "team_ids", "project_id", "bearer_token"))
+	teams := NewTable("vercel_team", schema(nil, nil, "id"))
+	assert.True(t, tokens.Writable())
+	assert.False(t, teams.Writable())
+
+	require.NoError(t, tokens.CheckModify("DELETE"))
+	require.NoError(t, tokens.CheckInsert([]string{"name", "expires_at", "team_ids", "project_id"}))
+
+	err := tokens.CheckModify("UPDATE")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "Vercel has no way to change a token")
+
+	err = tokens.CheckInsert([]string{"name", "bearer_token"})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "column bearer_token cannot be set")
+	assert.Contains(t, err.Error(), "may set only name, expires_at, team_ids, project_id")
+
+	for _, op := range []string{"INSERT", "UPDATE", "DELETE"} {
+		err := teams.CheckModify(op)
+		require.Error(t, err, op)
+		assert.Contains(t, err.Error(), "read-only")
+	}
+}

@@ -1,0 +1,178 @@
+package tokenwrite
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Revoked is a token a commit revoked; AlreadyGone when Vercel no longer
+// knew it (revoked before, or expired and removed): it does not work either
+// way.
+type Revoked struct {
+	Token
+	AlreadyGone bool
+}
+
+// CommitError is a commit that failed halfway: it accounts for every token
+// the transaction touched.
+type CommitError struct {
+	// Failed is the token whose revocation failed, and Err why.
+	Failed Token
+	Err    error
+	// Revoked were revoked before the failure; NotRevoked were not (Failed
+	// first: it may or may not have been).
+	Revoked    []Revoked
+	NotRevoked []Token
+	// Created are the tokens the transaction created, revoked again as
+	// the transaction rolls back; Unrevoked are those of them that could
+	// not be (they still work).
+	Created, Unrevoked []Token
+	UnrevokedErr       error
+}
+
+func (e *CommitError) Unwrap() error { return e.Err }
+
+func (e *CommitError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "the commit failed, and the transaction rolled back, while revoking token %s: %v. ", e.Failed, e.Err)
+	fmt.Fprintf(&b, "Revoked before the failure (%d): %s. ", len(e.Revoked), listRevoked(e.Revoked))
+	fmt.Fprintf(&b, "Not revoked, still working (%d): %s", len(e.NotRevoked), listTokens(e.NotRevoked))
+	if len(e.NotRevoked) > 0 && e.NotRevoked[0] == e.Failed {
+		b.WriteString(" (the first may have been revoked all the same if Vercel received the request: check it)")
+	}
+	b.WriteString(".")
+	if len(e.Created) > 0 {
+		fmt.Fprintf(&b, " Tokens this transaction created, revoked again by the rollback (%d): %s.", len(e.Created)-len(e.Unrevoked), listTokens(without(e.Created, e.Unrevoked)))
+	}
+	if len(e.Unrevoked) > 0 {
+		fmt.Fprintf(&b, " Created but NOT revoked, still working (%d): %s: %v.", len(e.Unrevoked), listTokens(e.Unrevoked), e.UnrevokedErr)
+	}
+	b.WriteString(" Run the DELETE again for the tokens not revoked once the API answers.")
+	return b.String()
+}
+
+func listTokens(tokens []Token) string {
+	if len(tokens) == 0 {
+		return "none"
+	}
+	parts := make([]string, len(tokens))
+	for i, t := range tokens {
+		parts[i] = t.String()
+	}
+	return strings.Join(parts, ", ")
+}
+
+func listRevoked(revoked []Revoked) string {
+	if len(revoked) == 0 {
+		return "none"
+	}
+	parts := make([]string, len(revoked))
+	for i, r := range revoked {
+		parts[i] = r.Token.String()
+		if r.AlreadyGone {
+			parts[i] += " [already gone: Vercel no longer knew it]"
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+func without(tokens, drop []Token) []Token {
+	var out []Token
+	for _, t := range tokens {
+		if !containsToken(drop, t.ID) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func containsToken(tokens []Token, id string) bool {
+	for _, t := range tokens {
+		if t.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// Commit makes the transaction's revocations, the connection's own token
+// last, and ends the transaction. When one fails it stops, revokes the
+// tokens the transaction created (the transaction rolls back) and returns
+// a *CommitError. The Tx is empty afterwards either way.
+func (t *Tx) Commit(ctx context.Context) ([]Revoked, error) {
+	pending, err := t.Pending(ctx)
+	if err != nil {
+		created := t.created
+		t.reset()
+		unrevoked, unErr := t.revokeEach(ctx, created)
+		if len(unrevoked) > 0 {
+			return nil, fmt.Errorf("the commit failed before revoking anything: %w; %v", err, unErr)
+		}
+		return nil, fmt.Errorf("the commit failed before revoking anything, and the transaction rolled back: %w", err)
+	}
+	created := t.created
+	t.reset()
+	var done []Revoked
+	for i, tok := range pending {
+		gone, err := t.api.Revoke(ctx, tok.ID)
+		if err != nil {
+			cerr := &CommitError{Failed: tok, Err: err, Revoked: done, NotRevoked: pending[i:]}
+			// A created token the commit revoked needs no undoing.
+			undo := withoutRevoked(created, done)
+			cerr.Created = undo
+			cerr.Unrevoked, cerr.UnrevokedErr = t.revokeEach(ctx, undo)
+			return done, cerr
+		}
+		done = append(done, Revoked{Token: tok, AlreadyGone: gone})
+	}
+	return done, nil
+}
+
+func withoutRevoked(tokens []Token, revoked []Revoked) []Token {
+	var out []Token
+	for _, t := range tokens {
+		found := false
+		for _, r := range revoked {
+			found = found || r.ID == t.ID
+		}
+		if !found {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// Rollback ends the transaction, revoking the tokens it created. The error
+// names those that could not be revoked: they still work.
+func (t *Tx) Rollback(ctx context.Context) error {
+	created := t.created
+	t.reset()
+	return t.revokeCreated(ctx, created)
+}
+
+func (t *Tx) revokeCreated(ctx context.Context, tokens []Token) error {
+	unrevoked, err := t.revokeEach(ctx, tokens)
+	if len(unrevoked) == 0 {
+		return nil
+	}
+	return fmt.Errorf("rolling back, %d of the %d tokens created in the rolled back work could not be revoked and still work: %s: %w; revoke them with DELETE once the API answers", len(unrevoked), len(tokens), listTokens(unrevoked), err)
+}
+
+// revokeEach revokes every token, going on after a failure, and returns
+// those it could not revoke with the errors.
+func (t *Tx) revokeEach(ctx context.Context, tokens []Token) (unrevoked []Token, err error) {
+	var errs []error
+	for _, tok := range tokens {
+		if _, rerr := t.api.Revoke(ctx, tok.ID); rerr != nil {
+			unrevoked = append(unrevoked, tok)
+			errs = append(errs, fmt.Errorf("%s: %w", tok, rerr))
+		}
+	}
+	return unrevoked, errors.Join(errs...)
+}
+
+func (t *Tx) reset() {
+	t.revokes, t.created, t.marks, t.open = nil, nil, nil, nil
+}

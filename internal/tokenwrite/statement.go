@@ -1,0 +1,98 @@
+package tokenwrite
+
+import (
+	"context"
+	"fmt"
+	"slices"
+)
+
+// Statement is one DELETE's revocations. They join the transaction's when
+// the statement ends (Done, or the next statement, savepoint or commit); a
+// statement that fails is dropped with Fail.
+type Statement struct {
+	tx      *Tx
+	revokes []Token
+	// ownToken is set once the connection's own token is among revokes.
+	ownToken bool
+	failed   bool
+}
+
+// ErrOwnTokenWithOthers is the rule a statement breaks by revoking the
+// connection's own token together with other tokens.
+type ErrOwnTokenWithOthers struct {
+	Own Token
+}
+
+func (e *ErrOwnTokenWithOthers) Error() string {
+	return fmt.Sprintf("this statement would revoke the connection's own token %s together with other tokens, after which the connection could not revoke the rest: nothing was revoked. Exclude it (where not is_current), or revoke it alone, by token_id, in its own statement: it is then revoked last, when the transaction commits", e.Own)
+}
+
+// Statement starts a statement, ending the one before.
+func (t *Tx) Statement() *Statement {
+	t.closeStatement()
+	t.open = &Statement{tx: t}
+	return t.open
+}
+
+// Revoke queues tok's revocation for the commit. It fails, and fails the
+// whole statement, when the statement would revoke the connection's own
+// token with other tokens.
+func (s *Statement) Revoke(ctx context.Context, tok Token) error {
+	if s.failed {
+		return fmt.Errorf("revoking token %s: the statement already failed", tok)
+	}
+	current, err := s.tx.currentID(ctx)
+	if err != nil {
+		s.Fail()
+		return err
+	}
+	if slices.ContainsFunc(s.revokes, func(t Token) bool { return t.ID == tok.ID }) {
+		return nil
+	}
+	isOwn := tok.ID == current
+	if (isOwn && len(s.revokes) > 0) || (s.ownToken && !isOwn) {
+		own := tok
+		if !isOwn {
+			own = s.revokes[slices.IndexFunc(s.revokes, func(t Token) bool { return t.ID == current })]
+		}
+		s.Fail()
+		return &ErrOwnTokenWithOthers{Own: own}
+	}
+	s.ownToken = s.ownToken || isOwn
+	s.revokes = append(s.revokes, tok)
+	return nil
+}
+
+// Count is how many tokens the statement revokes.
+func (s *Statement) Count() int { return len(s.revokes) }
+
+// Fail drops the statement's revocations: it did not complete.
+func (s *Statement) Fail() {
+	s.failed = true
+	s.revokes = nil
+	if s.tx.open == s {
+		s.tx.open = nil
+	}
+}
+
+// Done ends the statement: its revocations join the transaction's.
+func (s *Statement) Done() {
+	if s.tx.open == s {
+		s.tx.closeStatement()
+	}
+}
+
+// closeStatement moves the open statement's revocations into the
+// transaction's, each token once.
+func (t *Tx) closeStatement() {
+	s := t.open
+	t.open = nil
+	if s == nil || s.failed {
+		return
+	}
+	for _, tok := range s.revokes {
+		if !slices.ContainsFunc(t.revokes, func(r Token) bool { return r.ID == tok.ID }) {
+			t.revokes = append(t.revokes, tok)
+		}
+	}
+}

@@ -1,0 +1,105 @@
+package tokenwrite
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/tokenaudit/steampipe-plugin-vercel/vercel"
+)
+
+// API is what a transaction asks of Vercel; *vercel.TokenWriter is the one
+// the engines use.
+type API interface {
+	CurrentTokenID(ctx context.Context) (string, error)
+	Create(ctx context.Context, t vercel.NewToken) (*vercel.CreatedToken, error)
+	Revoke(ctx context.Context, id string) (alreadyGone bool, err error)
+}
+
+// Token names a token in a transaction's work and its errors.
+type Token struct {
+	ID, Name string
+}
+
+func (t Token) String() string {
+	if t.Name == "" {
+		return t.ID
+	}
+	return fmt.Sprintf("%s (%q)", t.ID, t.Name)
+}
+
+// mark is where a savepoint began: how much work came before it.
+type mark struct {
+	level            int
+	revokes, created int
+}
+
+// Tx is one transaction's writes on one connection. It is not safe for
+// concurrent use: a host runs one statement of a connection at a time.
+type Tx struct {
+	api API
+	// revokes are the revocations of the statements done so far, in order,
+	// each token once.
+	revokes []Token
+	// created are the tokens made in this transaction, in order.
+	created []Token
+	marks   []mark
+	// open is the statement whose revocations are not in revokes yet.
+	open *Statement
+}
+
+// New starts a transaction that talks to api.
+func New(api API) *Tx {
+	return &Tx{api: api}
+}
+
+// Pending are the revocations the commit will make, in the order it will
+// make them (the connection's own token last).
+func (t *Tx) Pending(ctx context.Context) ([]Token, error) {
+	t.closeStatement()
+	if len(t.revokes) == 0 {
+		return nil, nil
+	}
+	current, err := t.currentID(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return ownTokenLast(t.revokes, current), nil
+}
+
+// Created are the tokens the transaction created so far.
+func (t *Tx) Created() []Token { return slices.Clone(t.created) }
+
+// IsEmpty tells a transaction with nothing to commit or undo.
+func (t *Tx) IsEmpty() bool {
+	return len(t.revokes) == 0 && len(t.created) == 0 && (t.open == nil || len(t.open.revokes) == 0)
+}
+
+// Create creates a token now and remembers it, so that a rollback revokes
+// it.
+func (t *Tx) Create(ctx context.Context, nt vercel.NewToken) (*vercel.CreatedToken, error) {
+	created, err := t.api.Create(ctx, nt)
+	if err != nil {
+		return nil, fmt.Errorf("creating token %q: %w", nt.Name, err)
+	}
+	t.created = append(t.created, Token{ID: created.ID, Name: created.Name})
+	return created, nil
+}
+
+func (t *Tx) currentID(ctx context.Context) (string, error) {
+	return t.api.CurrentTokenID(ctx)
+}
+
+// ownTokenLast returns tokens with the one whose id is current moved last.
+func ownTokenLast(tokens []Token, current string) []Token {
+	ordered := make([]Token, 0, len(tokens))
+	var own []Token
+	for _, tok := range tokens {
+		if current != "" && tok.ID == current {
+			own = append(own, tok)
+			continue
+		}
+		ordered = append(ordered, tok)
+	}
+	return append(ordered, own...)
+}
