@@ -109,6 +109,24 @@ SDK_PATCHED := ./plugin ./query_cache ./grpc
 test: test-deps lint
 	env -u VERCEL_API_TOKEN -u VERCEL_TEAM -u VERCEL_BASE_URL $(GO) test -race -timeout 20m ./...
 	cd third_party/steampipe-plugin-sdk && $(GO) test -race -timeout 5m $(SDK_PATCHED)
+	@$(MAKE) --no-print-directory fuzz FUZZTIME=$(TEST_FUZZTIME)
+
+# Every Fuzz target of the *_fuzz_test.go files, FUZZTIME each (make fuzz
+# FUZZTIME=10m for a long run); make test runs them for TEST_FUZZTIME each.
+# A failing input is saved under the package's testdata/fuzz/ and from then
+# on runs with the package's tests.
+FUZZTIME      ?= 1m
+TEST_FUZZTIME := 6s
+FUZZ_FILES    := $(shell find . -name '*_fuzz_test.go' -not -path './third_party/*' | sort)
+
+.PHONY: fuzz
+fuzz:
+	@for file in $(FUZZ_FILES); do \
+		for target in $$(sed -n 's/^func \(Fuzz[A-Za-z0-9_]*\)(.*/\1/p' $$file); do \
+			echo "fuzzing $$target in $$(dirname $$file) for $(FUZZTIME)"; \
+			$(GO) test -run '^$$' -fuzz "^$$target\$$" -fuzztime $(FUZZTIME) $$(dirname $$file) || exit 1; \
+		done; \
+	done
 
 bench:
 	$(GO) test ./e2e -run '^$$' -bench FullScan -benchtime 3x -timeout 30m -args -tokens $(TOKENS) -latency $(LATENCY)
