@@ -68,23 +68,34 @@ func documentedExamples(t *testing.T) []example {
 	return examples
 }
 
-// Every sql+postgres example in docs/ runs through the extension on the
-// sample fixture and answers exactly what its sql+sqlite twin answers
-// through the SQLite engine: the two dialects ask the same question.
-func TestDocumentedPostgresExamplesAnswerAsTheirSQLiteTwins(t *testing.T) {
+// Every example in docs/ runs through every engine that can run it, on the
+// sample fixture, and each answers exactly the same rows: the sql+postgres
+// block through the extension, its sql+sqlite twin through the SQLite
+// engine, and, when it is a plain select of one table's columns, the
+// exporter.
+func TestDocumentedExamplesAnswerAlikeInEveryEngine(t *testing.T) {
 	examples := documentedExamples(t)
 	require.GreaterOrEqual(t, len(examples), 8, "the docs promise at least 8 examples")
 	a := testapi.Start(t, emulator.GenerateFixtureAt(300, 1, time.Now()))
 	db := newDatabase(t, a.HCL())
 	lite := newSQLite(t, a.HCL())
+	export := newExporter(t, a.HCL())
+	exported := 0
 	for _, ex := range examples {
 		t.Run(ex.page+"/"+ex.title, func(t *testing.T) {
 			pgRows := canonicalRows(db.query(ex.postgres))
 			liteRows := canonicalRows(lite.query(t, ex.sqlite))
 			assert.NotEmpty(t, pgRows, "no rows on the sample fixture:\n%s", ex.postgres)
 			assert.Equal(t, liteRows, pgRows, "PostgreSQL and SQLite disagree:\n%s", ex.postgres)
+			if args, ok := exportArgs(ex.sqlite); ok {
+				if rows, ran := export.query(t, args); ran {
+					exported++
+					assert.Equal(t, liteRows, canonicalRows(rows), "the exporter and SQLite disagree:\n%s", ex.sqlite)
+				}
+			}
 		})
 	}
+	assert.Positive(t, exported, "no example is one the exporter can run")
 }
 
 // sqlite runs the SQLite engine through the sqlite3 shell.
