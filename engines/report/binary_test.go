@@ -42,6 +42,9 @@ func TestTheTokenIsInNoOutputAtAnyLogLevel(t *testing.T) {
 				if err != nil && !errors.As(err, &exit) {
 					require.NoError(t, err)
 				}
+				if format == "sarif" && stdout.Len() > 0 {
+					requireValidSARIF(t, stdout.String())
+				}
 				all := stdout.String() + stderr.String()
 				assert.False(t, strings.Contains(all, api.Secret), "token leaked at %s in %s with %s", level, format, args[0])
 				assert.NotEmpty(t, all, "%s %s", level, format)

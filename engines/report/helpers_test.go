@@ -53,11 +53,15 @@ type outcome struct {
 	stdout, stderr string
 }
 
-// runInProcess runs the command in this process.
+// runInProcess runs the command in this process. Every SARIF report it
+// writes must pass the SARIF 2.1.0 schema.
 func runInProcess(t *testing.T, args ...string) outcome {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
 	code := run(t.Context(), args, &stdout, &stderr)
+	if stdout.Len() > 0 && isSARIFRun(args) {
+		requireValidSARIF(t, stdout.String())
+	}
 	return outcome{code: code, stdout: stdout.String(), stderr: stderr.String()}
 }
 

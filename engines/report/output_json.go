@@ -33,13 +33,13 @@ func renderJSON(r *report) (rendered, error) {
 	if !slices.ContainsFunc(r.Results, func(r result) bool { return r.encoded == nil }) {
 		results = referToEncoded
 	}
-	if err := writeList(out, "results", r.Results, true, results); err != nil {
+	if err := writeList(out, "results", r.Results, results); err != nil {
 		return nil, err
 	}
-	if err := writeList(out, "resolved", r.Resolved, false, encodeResults); err != nil {
+	if err := writeList(out, "resolved", r.Resolved, encodeResults); err != nil {
 		return nil, err
 	}
-	if err := writeList(out, "stale_exceptions", r.StaleExceptions, false, encodeInChunks(anyItem[exception])); err != nil {
+	if err := writeList(out, "stale_exceptions", r.StaleExceptions, encodeInChunks(anyItem[exception])); err != nil {
 		return nil, err
 	}
 	out.buf.WriteString("\n}\n")
@@ -85,11 +85,8 @@ func anyItem[T any]() itemEncoder[T] {
 }
 
 // writeList adds `,\n  "name": [`, one item a line written by lines, and
-// the list's end.
-func writeList[T any](out *jsonParts, name string, items []T, always bool, lines func(*jsonParts, []T) error) error {
-	if len(items) == 0 && !always {
-		return nil
-	}
+// the list's end: an empty list is [], never left out or null.
+func writeList[T any](out *jsonParts, name string, items []T, lines func(*jsonParts, []T) error) error {
 	fmt.Fprintf(out.buf, ",\n  %q: [", name)
 	if err := lines(out, items); err != nil {
 		return err

@@ -1,12 +1,12 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/url"
+	"slices"
 	"strings"
-
-	"github.com/owenrumney/go-sarif/v2/sarif"
 
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/display"
 )
@@ -21,63 +21,141 @@ var (
 )
 
 const (
+	sarifVersion   = "2.1.0"
+	sarifSchema    = "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/main/sarif-2.1/schema/sarif-schema-2.1.0.json"
 	informationURI = "https://github.com/tokenaudit/steampipe-plugin-vercel/blob/main/docs/compliance.md"
 	// fingerprintName keeps a finding one alert across runs in code scanning.
 	fingerprintName = "vercelTokenFinding/v1"
+)
+
+// The part of SARIF 2.1.0 the report writes. Optional fields are left out
+// when empty: the schema allows no null.
+type (
+	sarifLog struct {
+		Version string     `json:"version"`
+		Schema  string     `json:"$schema"`
+		Runs    []sarifRun `json:"runs"`
+	}
+	sarifRun struct {
+		Tool    sarifTool     `json:"tool"`
+		Results []sarifResult `json:"results"`
+	}
+	sarifTool struct {
+		Driver sarifDriver `json:"driver"`
+	}
+	sarifDriver struct {
+		Name           string      `json:"name"`
+		InformationURI string      `json:"informationUri"`
+		Rules          []sarifRule `json:"rules"`
+	}
+	sarifRule struct {
+		ID                   string         `json:"id"`
+		Name                 string         `json:"name"`
+		ShortDescription     sarifText      `json:"shortDescription"`
+		FullDescription      sarifText      `json:"fullDescription"`
+		DefaultConfiguration sarifLevel     `json:"defaultConfiguration"`
+		HelpURI              string         `json:"helpUri"`
+		Help                 sarifText      `json:"help"`
+		Properties           map[string]any `json:"properties"`
+	}
+	sarifText struct {
+		Text string `json:"text"`
+	}
+	sarifLevel struct {
+		Level string `json:"level"`
+	}
+	sarifResult struct {
+		RuleID              string             `json:"ruleId"`
+		RuleIndex           int                `json:"ruleIndex"`
+		Level               string             `json:"level"`
+		Message             sarifText          `json:"message"`
+		Locations           []sarifLocation    `json:"locations"`
+		PartialFingerprints map[string]string  `json:"partialFingerprints"`
+		Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
+		BaselineState       string             `json:"baselineState,omitempty"`
+	}
+	sarifLocation struct {
+		PhysicalLocation struct {
+			ArtifactLocation struct {
+				URI string `json:"uri"`
+			} `json:"artifactLocation"`
+			Region struct {
+				StartLine int `json:"startLine"`
+				EndLine   int `json:"endLine"`
+			} `json:"region"`
+		} `json:"physicalLocation"`
+	}
+	// sarifSuppression is an accepted alarm: an exception in force, kept
+	// outside the analysed "files" (kind external).
+	sarifSuppression struct {
+		Kind          string `json:"kind"`
+		Status        string `json:"status"`
+		Justification string `json:"justification"`
+	}
 )
 
 // writeSARIF writes SARIF 2.1.0 for GitHub code scanning: one rule per
 // control, one result per alarm. A token is no file, so each result points
 // at a path naming it, vercel/CONNECTION/tokens/TOKEN_ID.
 func writeSARIF(w io.Writer, r *report) error {
-	log, err := sarif.New(sarif.Version210)
-	if err != nil {
-		return fmt.Errorf("writing SARIF: %w", err)
+	run := sarifRun{
+		Tool:    sarifTool{Driver: sarifDriver{Name: commandName, InformationURI: informationURI, Rules: []sarifRule{}}},
+		Results: []sarifResult{},
 	}
-	run := sarif.NewRunWithInformationURI(commandName, informationURI)
 	for _, c := range r.controls {
-		run.AddRule(c.ID).
-			WithName(c.ID).
-			WithShortDescription(sarif.NewMultiformatMessageString(c.Title)).
-			WithFullDescription(sarif.NewMultiformatMessageString(c.Title + ". Anchors: " + c.Anchor + ".")).
-			WithTextHelp(c.Remediation).
-			WithHelpURI(informationURI + "#" + c.ID).
-			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevels[c.Severity])).
-			WithProperties(sarif.Properties{
+		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRule{
+			ID:                   c.ID,
+			Name:                 c.ID,
+			ShortDescription:     sarifText{c.Title},
+			FullDescription:      sarifText{c.Title + ". Anchors: " + c.Anchor + "."},
+			DefaultConfiguration: sarifLevel{sarifLevels[c.Severity]},
+			HelpURI:              informationURI + "#" + c.ID,
+			Help:                 sarifText{c.Remediation},
+			Properties: map[string]any{
 				"security-severity": securitySeverity[c.Severity],
 				"severity":          string(c.Severity),
 				"tags":              []string{"security", "vercel", "token"},
-			})
+			},
+		})
 	}
 	for _, res := range r.Results {
-		if res.Status != statusAlarm {
-			continue
-		}
-		uri := "vercel/" + pathSegment(res.Connection) + "/tokens/" + pathSegment(res.TokenID)
-		result := run.CreateResultForRule(res.Control).
-			WithLevel(sarifLevels[res.Severity]).
-			WithMessage(sarif.NewTextMessage(sarifMessage(res))).
-			WithLocations([]*sarif.Location{sarif.NewLocationWithPhysicalLocation(
-				sarif.NewPhysicalLocation().
-					WithArtifactLocation(sarif.NewSimpleArtifactLocation(uri)).
-					WithRegion(sarif.NewSimpleRegion(1, 1)),
-			)}).
-			WithPartialFingerPrints(map[string]any{fingerprintName: findingFingerprint(res)})
-		if state, ok := sarifBaseline[res.Baseline]; ok {
-			result.WithBaselineState(state)
-		}
-		if res.accepted() {
-			e := res.Exception
-			result.AddSuppression(sarif.NewSuppression("external").
-				WithStatus("accepted").
-				WithJustifcation(fmt.Sprintf("%s (accepted by %s until %s)", e.Reason, e.AcceptedBy, e.Until)))
+		if res.Status == statusAlarm {
+			run.Results = append(run.Results, newSARIFResult(r, res))
 		}
 	}
-	log.AddRun(run)
-	if err := log.PrettyWrite(w); err != nil {
+	out, err := json.MarshalIndent(sarifLog{Version: sarifVersion, Schema: sarifSchema, Runs: []sarifRun{run}}, "", "  ")
+	if err == nil {
+		_, err = w.Write(append(out, '\n'))
+	}
+	if err != nil {
 		return fmt.Errorf("writing SARIF: %w", err)
 	}
 	return nil
+}
+
+// newSARIFResult is an alarm as a SARIF result.
+func newSARIFResult(r *report, res result) sarifResult {
+	result := sarifResult{
+		RuleID:              res.Control,
+		RuleIndex:           slices.IndexFunc(r.controls, func(c control) bool { return c.ID == res.Control }),
+		Level:               sarifLevels[res.Severity],
+		Message:             sarifText{sarifMessage(res)},
+		Locations:           make([]sarifLocation, 1),
+		PartialFingerprints: map[string]string{fingerprintName: findingFingerprint(res)},
+		BaselineState:       sarifBaseline[res.Baseline],
+	}
+	location := &result.Locations[0].PhysicalLocation
+	location.ArtifactLocation.URI = "vercel/" + pathSegment(res.Connection) + "/tokens/" + pathSegment(res.TokenID)
+	location.Region.StartLine, location.Region.EndLine = 1, 1
+	if res.accepted() {
+		e := res.Exception
+		result.Suppressions = []sarifSuppression{{
+			Kind:          "external",
+			Status:        "accepted",
+			Justification: fmt.Sprintf("%s (accepted by %s until %s)", e.Reason, e.AcceptedBy, e.Until),
+		}}
+	}
+	return result
 }
 
 // sarifMessage says what a result is about, its text from the API clipped

@@ -13,11 +13,11 @@ const reportSchema = "steampipe_report_vercel/v1"
 type report struct {
 	reportHead
 	Results []result `json:"results"`
-	// Resolved are the baseline's alarms that no longer alarm; nil without
+	// Resolved are the baseline's alarms that no longer alarm; none without
 	// --baseline.
-	Resolved []result `json:"resolved,omitempty"`
+	Resolved []result `json:"resolved"`
 	// StaleExceptions name tokens no audited connection has.
-	StaleExceptions []exception `json:"stale_exceptions,omitempty"`
+	StaleExceptions []exception `json:"stale_exceptions"`
 
 	controls    []control
 	hasBaseline bool

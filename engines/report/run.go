@@ -7,6 +7,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/tokenaudit/steampipe-plugin-vercel/errkind"
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/cli"
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/display"
 )
@@ -32,6 +33,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case errors.As(err, &usageErr):
 		fmt.Fprintf(stderr, "Error: %s\n", display.Terminal(err.Error()))
 		return exitUsage
+	case misconfigured(err):
+		fmt.Fprintf(stderr, "Error: a connection's configuration is wrong, no report written: %s\n", display.Terminal(err.Error()))
+		return exitUsage
 	case err != nil:
 		fmt.Fprintf(stderr, "Error: the audit is incomplete, no report written: %s\n", display.Terminal(err.Error()))
 		return exitIncomplete
@@ -54,6 +58,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	return exitOK
+}
+
+// misconfigured tells whether err is a connection's configuration: an
+// invalid config, no token, or a token Vercel refuses. A person must fix
+// it; running again will not help.
+func misconfigured(err error) bool {
+	switch errkind.Of(err) {
+	case errkind.BadConfig, errkind.Unauthorized:
+		return true
+	}
+	return false
 }
 
 // audit reads the tokens, runs the controls and applies exceptions and

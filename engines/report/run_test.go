@@ -85,14 +85,15 @@ connection "broken" {
 `, api.Secret, api.URL, api.URL))
 	for _, format := range formats {
 		res := runInProcess(t, "--connections", spc, "--output", format)
-		assert.Equal(t, exitIncomplete, res.code, format)
+		assert.Equal(t, exitUsage, res.code, "%s: a token Vercel rejects is the configuration's fault", format)
 		assert.Empty(t, res.stdout, "%s: no report that looks clean", format)
 		assert.Contains(t, res.stderr, `connection "broken"`, format)
+		assert.Contains(t, res.stderr, "configuration is wrong", format)
 	}
 
 	// One connection whose list fails on its second page.
 	api.Server.ResetStats()
-	api.Server.SetFaults(emulator.Faults{Statuses: []int{0, 401}, OnlyOn: emulator.EndpointList})
+	api.Server.SetFaults(emulator.Faults{Statuses: []int{0, 403}, OnlyOn: emulator.EndpointList})
 	res := runInProcess(t, "--config", api.HCL(), "--output", "json")
 	assert.Equal(t, exitIncomplete, res.code)
 	assert.Empty(t, res.stdout)
@@ -100,6 +101,27 @@ connection "broken" {
 	assert.Contains(t, res.stderr, "the audit is incomplete")
 	assert.Equal(t, 2, api.Server.Count(emulator.EndpointList))
 	assert.False(t, strings.Contains(res.stderr, api.Secret), "token leaked")
+}
+
+// A connection whose configuration is wrong exits 2, as a wrong command
+// line does: no token, an unquoted or mistyped api_token, a bad base_url.
+// The status comes from the error's kind, whatever its message says.
+func TestConfigurationErrorsExitWithUsage(t *testing.T) {
+	testapi.IsolateEnv(t)
+	api := startEdgeAPI(t, "tok_ok")
+	for name, tc := range map[string]struct{ config, want string }{
+		"no token":          {fmt.Sprintf("base_url = %q", api.URL), "api_token is not set"},
+		"unquoted token":    {"api_token = 12345\nbase_url = \"" + api.URL + "\"", "api_token must be a quoted string"},
+		"token not a word":  {"api_token = true", "api_token must be a quoted string"},
+		"base_url not http": {"api_token = \"x\"\nbase_url = \"ftp://example.com\"", "base_url"},
+		"rejected token":    {fmt.Sprintf("api_token = \"nope\"\nbase_url = %q", api.URL), "Vercel rejected the API token"},
+	} {
+		res := runInProcess(t, "--config", tc.config, "--at", edgeAt)
+		assert.Equal(t, exitUsage, res.code, "%s: %s", name, res.stderr)
+		assert.Contains(t, res.stderr, tc.want, name)
+		assert.Empty(t, res.stdout, name)
+		assert.False(t, strings.Contains(res.stderr, "12345"), "%s: the value is not shown", name)
+	}
 }
 
 // The teams are read with the tokens: a team list that fails leaves the

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tokenaudit/steampipe-plugin-vercel/emulator"
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/testapi"
 )
 
@@ -45,6 +46,8 @@ func TestReportScriptExitsWithTheCommandsStatus(t *testing.T) {
 	}
 	testapi.IsolateEnv(t)
 	api := startEdgeAPI(t)
+	failing := startEdgeAPI(t)
+	failing.Server.SetFaults(emulator.Faults{AlwaysStatus: 403, OnlyOn: emulator.EndpointTeams})
 	at := []string{"--connections", edgeSPC(t, api, api.Secret), "--at", edgeAt, "--output", "json"}
 	cases := []struct {
 		name string
@@ -54,7 +57,8 @@ func TestReportScriptExitsWithTheCommandsStatus(t *testing.T) {
 		{"nothing to fail on", at, exitOK},
 		{"findings", append([]string{"--fail-on", "critical"}, at...), exitFindings},
 		{"usage", []string{"--no-such-flag"}, exitUsage},
-		{"incomplete", []string{"--connections", edgeSPC(t, api, "rejected"), "--at", edgeAt}, exitIncomplete},
+		{"configuration", []string{"--connections", edgeSPC(t, api, "rejected"), "--at", edgeAt}, exitUsage},
+		{"incomplete", []string{"--connections", edgeSPC(t, failing, failing.Secret), "--at", edgeAt}, exitIncomplete},
 	}
 	for _, c := range cases {
 		res := runScript(t, "scripts/report.sh", c.args...)
