@@ -19,6 +19,19 @@ enum GoScanStatus
 };
 
 /*
+ * A foreign server as the Go half needs it, for the user a query runs as.
+ * The strings are the C half's (palloc'd); Go copies them.
+ */
+typedef struct GoServer
+{
+	uint32_t	id;
+	char	   *name;
+	char	   *config;			/* the server's config option, or NULL */
+	char	   *token;			/* the user mapping's api_token, or NULL */
+	int			owner_is_superuser; /* whether a superuser owns the server */
+} GoServer;
+
+/*
  * A failure to raise as an ERROR. The strings are malloc'd by Go; the C half
  * copies them into palloc'd memory and frees them before raising.
  */

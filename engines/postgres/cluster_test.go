@@ -262,7 +262,12 @@ func (c *cluster) waitReady() error {
 }
 
 func (c *cluster) connArgs(db string, extra ...string) []string {
-	return append([]string{"-X", "-h", "127.0.0.1", "-p", strconv.Itoa(c.port), "-U", "postgres", "-d", db}, extra...)
+	return c.connArgsAs("postgres", db, extra...)
+}
+
+// connArgsAs are psql's arguments to connect to db as role.
+func (c *cluster) connArgsAs(role, db string, extra ...string) []string {
+	return append([]string{"-X", "-h", "127.0.0.1", "-p", strconv.Itoa(c.port), "-U", role, "-d", db}, extra...)
 }
 
 // log is the server log so far.

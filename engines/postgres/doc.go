@@ -7,7 +7,7 @@
 // functions of exports.go, and is linked with the archive by PGXS.
 //
 // The Go half decides everything: one engine per foreign server (servers.go),
-// the token's precedence (token.go), foreign table definitions (schema.go),
+// which token a server gets (token.go), foreign table definitions (schema.go),
 // which requests a scan makes (plan.go), rows streamed from goroutines
 // (scan.go) as PostgreSQL input text (values.go), and errors with a SQLSTATE
 // and a hint (failure.go).

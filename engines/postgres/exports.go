@@ -20,9 +20,15 @@ import (
 // panic unwinding into C would take the backend, and with it every session,
 // down. None blocks: a scan's rows come from its goroutine.
 
-// settings reads the server arguments every call passes.
-func settings(id C.uint32_t, name, config, token *C.char) serverSettings {
-	return serverSettings{id: uint32(id), name: C.GoString(name), config: optionalString(config), token: optionalString(token)}
+// settings reads the server every call passes.
+func settings(server *C.GoServer) serverSettings {
+	return serverSettings{
+		id:               uint32(server.id),
+		name:             C.GoString(server.name),
+		config:           optionalString(server.config),
+		mapping:          mappingToken{set: server.token != nil, token: optionalString(server.token)},
+		ownerIsSuperuser: server.owner_is_superuser != 0,
+	}
 }
 
 // fail fills f for the C half to raise; it returns 0, C's "failed".
@@ -49,11 +55,11 @@ func recoverInto(ok *C.int, f *C.GoFailure, serverName string) {
 // values. It returns 1 with the plan's JSON, rows and cost set, or 0.
 //
 //export goPlan
-func goPlan(serverID C.uint32_t, serverName, config, token, table *C.char,
+func goPlan(server *C.GoServer, table *C.char,
 	used **C.char, nused C.int,
 	qualColumns **C.char, valueCounts *C.int, values **C.char, nquals C.int, otherQuals C.int,
 	limit C.int64_t, planOut **C.char, rows, cost *C.double, f *C.GoFailure) (ok C.int) {
-	s := settings(serverID, serverName, config, token)
+	s := settings(server)
 	defer recoverInto(&ok, f, s.name)
 	schema, err := s.table(C.GoString(table))
 	if err != nil {
@@ -96,8 +102,8 @@ func goExplain(planText *C.char) *C.char {
 // of *count malloc'd strings, or NULL with f filled.
 //
 //export goImport
-func goImport(serverID C.uint32_t, serverName, config, token, fromSchema *C.char, count *C.int, f *C.GoFailure) (out **C.char) {
-	s := settings(serverID, serverName, config, token)
+func goImport(server *C.GoServer, fromSchema *C.char, count *C.int, f *C.GoFailure) (out **C.char) {
+	s := settings(server)
 	var ok C.int = 1
 	defer func() {
 		recoverInto(&ok, f, s.name)
@@ -123,9 +129,9 @@ func goImport(serverID C.uint32_t, serverName, config, token, fromSchema *C.char
 // end of its pipe in fd; 0 with f filled when it cannot start.
 //
 //export goScanStart
-func goScanStart(serverID C.uint32_t, serverName, config, token, connection, planText *C.char,
+func goScanStart(server *C.GoServer, connection, planText *C.char,
 	attributes **C.char, nattributes C.int, fd *C.int, f *C.GoFailure) (handle C.uintptr_t) {
-	s := settings(serverID, serverName, config, token)
+	s := settings(server)
 	var ok C.int = 1
 	defer func() {
 		recoverInto(&ok, f, s.name)

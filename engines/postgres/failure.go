@@ -40,7 +40,7 @@ func failureOf(err error, serverName string) failure {
 	switch errkind.Of(err) {
 	case errkind.Unauthorized:
 		return failure{stateInvalidAuthorization, msg, fmt.Sprintf(
-			"Give the server a valid Vercel token: CREATE USER MAPPING FOR CURRENT_USER SERVER %s OPTIONS (api_token '…'), or ALTER USER MAPPING … OPTIONS (SET api_token '…') to replace one. A user mapping's token comes first, then api_token in the server's config, then VERCEL_API_TOKEN in the PostgreSQL server's environment.", server)}
+			"Give the server a valid Vercel token: CREATE USER MAPPING FOR CURRENT_USER SERVER %s OPTIONS (api_token '…'), or ALTER USER MAPPING … OPTIONS (SET api_token '…') to replace one. A user mapping's token comes first; only a server a superuser owns falls back to api_token in its config, then to VERCEL_API_TOKEN in the PostgreSQL server's environment.", server)}
 	case errkind.Forbidden:
 		return failure{stateInsufficientPrivilege, msg, fmt.Sprintf(
 			"Check the token's scope in Vercel, and team in the server's config: ALTER SERVER %s OPTIONS (SET config '…').", server)}

@@ -120,12 +120,23 @@ func (db *database) run(script string) (stdout, stderr string) {
 
 func (db *database) runIn(name, script string) (stdout, stderr string) {
 	db.t.Helper()
-	cmd := exec.Command("psql", db.c.connArgs(name, "-q", "-At", "-v", "VERBOSITY=verbose")...)
+	return db.psql("postgres", name, script)
+}
+
+// runAs runs a psql script in the test's database as role, like run.
+func (db *database) runAs(role, script string) (stdout, stderr string) {
+	db.t.Helper()
+	return db.psql(role, db.name, script)
+}
+
+func (db *database) psql(role, name, script string) (stdout, stderr string) {
+	db.t.Helper()
+	cmd := exec.Command("psql", db.c.connArgsAs(role, name, "-q", "-At", "-v", "VERBOSITY=verbose")...)
 	cmd.Stdin = strings.NewReader(script)
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	if err := cmd.Run(); err != nil && errOut.Len() == 0 {
-		db.t.Fatalf("psql: %v", err)
+		db.t.Fatalf("psql as %s: %v", role, err)
 	}
 	return out.String(), errOut.String()
 }

@@ -59,8 +59,10 @@ select count(*) from vercel_user_token;`, sqlString(second.HCL())))
 	assert.Equal(t, "5\n7\n", out)
 }
 
-// The token comes from the user mapping first, then the server's config,
-// then VERCEL_API_TOKEN in the server's environment.
+// On a superuser's server (the test's servers are postgres's) the token
+// comes from the user mapping first, then the server's config, then
+// VERCEL_API_TOKEN in the server's environment; credentials_test.go covers
+// other roles' servers.
 func TestTokenPrecedence(t *testing.T) {
 	a := startAPI(t, 4, 3)
 	envAPI := startAPI(t, 6, 4)

@@ -12,6 +12,7 @@ import (
 	"unsafe"
 
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/inprocess"
+	"github.com/tokenaudit/steampipe-plugin-vercel/vercel"
 )
 
 // maxProcs caps the Go threads of each backend: every backend that loads the
@@ -24,17 +25,24 @@ func main() {}
 // goInit runs once per backend, from _PG_init. PostgreSQL overwrites the
 // process's initial stack with its title, so Go's os.Environ is empty in a
 // backend: environ, C's copy, is the environment the server was started
-// with (VERCEL_API_TOKEN, VERCEL_TEAM, STEAMPIPE_LOG_LEVEL).
+// with (VERCEL_TEAM, STEAMPIPE_LOG_LEVEL). VERCEL_API_TOKEN goes to
+// environmentToken instead, for superusers' servers only.
 //
 //export goInit
 func goInit(environ **C.char) {
 	defer func() { _ = recover() }()
 	runtime.GOMAXPROCS(min(maxProcs, runtime.NumCPU()))
 	for _, kv := range goStrings(environ, -1) {
-		if name, value, ok := strings.Cut(kv, "="); ok && name != "" {
+		name, value, ok := strings.Cut(kv, "=")
+		switch {
+		case !ok || name == "":
+		case name == vercel.EnvAPIToken:
+			environmentToken = strings.TrimSpace(value)
+		default:
 			_ = os.Setenv(name, value)
 		}
 	}
+	_ = os.Unsetenv(vercel.EnvAPIToken)
 	inprocess.QuietLogsUnlessChosen()
 }
 

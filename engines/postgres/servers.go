@@ -29,15 +29,20 @@ var servers struct {
 // serverSettings is what the C half reads of a foreign server for the
 // current user.
 type serverSettings struct {
-	id     uint32
-	name   string
-	config string // the server's config option
-	token  string // the user mapping's api_token; "" when there is none
+	id               uint32
+	name             string
+	config           string // the server's config option
+	mapping          mappingToken
+	ownerIsSuperuser bool
 }
 
 // engine returns the server's engine, configured with the current settings:
 // ALTER SERVER and ALTER USER MAPPING take effect on the next query.
 func (s serverSettings) engine() (*inprocess.Engine, error) {
+	hcl, err := s.connectionConfig()
+	if err != nil {
+		return nil, err
+	}
 	servers.mu.Lock()
 	defer servers.mu.Unlock()
 	if servers.byID == nil {
@@ -52,7 +57,7 @@ func (s serverSettings) engine() (*inprocess.Engine, error) {
 		srv = &server{engine: engine}
 		servers.byID[s.id] = srv
 	}
-	if hcl := withToken(s.config, s.token); !ok || hcl != srv.applied {
+	if !ok || hcl != srv.applied {
 		// A config that fails stays applied: the engine keeps failing
 		// with its error until the server's settings change.
 		srv.applied = hcl

@@ -15,6 +15,7 @@
 #include "catalog/pg_user_mapping.h"
 #include "commands/defrem.h"
 #include "foreign/foreign.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/syscache.h"
 
@@ -148,7 +149,7 @@ user_mapping_token(Oid serverid, Oid userid)
 }
 
 void
-server_args(Oid serverid, Oid userid, ServerArgs *out)
+server_args(Oid serverid, Oid userid, GoServer *out)
 {
 	ForeignServer *server = GetForeignServer(serverid);
 
@@ -156,6 +157,7 @@ server_args(Oid serverid, Oid userid, ServerArgs *out)
 	out->name = server->servername;
 	out->config = option_value(server->options, "config");
 	out->token = user_mapping_token(serverid, userid);
+	out->owner_is_superuser = superuser_arg(server->owner);
 }
 
 /* A palloc'd copy of a string malloc'd by Go, which is freed. */

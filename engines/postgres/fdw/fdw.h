@@ -11,16 +11,7 @@
 #include "foreign/fdwapi.h"
 #include "libsteampipe_vercel.h"
 
-/* A foreign server as the Go half needs it, for one user. */
-typedef struct ServerArgs
-{
-	Oid			id;
-	char	   *name;
-	char	   *config;			/* the server's config option, or NULL */
-	char	   *token;			/* the user mapping's api_token, or NULL */
-} ServerArgs;
-
-extern void server_args(Oid serverid, Oid userid, ServerArgs *out);
+extern void server_args(Oid serverid, Oid userid, GoServer *out);
 extern char *take_go_string(char *s);
 extern void raise_go_failure(GoFailure *f) pg_attribute_noreturn();
 

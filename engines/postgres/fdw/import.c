@@ -6,15 +6,14 @@
 List *
 vercelImportForeignSchema(ImportForeignSchemaStmt *stmt, Oid serverOid)
 {
-	ServerArgs	server;
+	GoServer	server;
 	GoFailure	failure = {0};
 	List	   *statements = NIL;
 	char	  **array;
 	int			count = 0;
 
 	server_args(serverOid, GetUserId(), &server);
-	array = goImport(server.id, server.name, server.config, server.token, stmt->remote_schema,
-					 &count, &failure);
+	array = goImport(&server, stmt->remote_schema, &count, &failure);
 	if (array == NULL)
 		raise_go_failure(&failure);
 	for (int i = 0; i < count; i++)

@@ -210,7 +210,7 @@ vercelGetForeignRelSize(PlannerInfo *root, RelOptInfo *baserel, Oid foreigntable
 	Relation	rel = table_open(foreigntableid, NoLock);
 	Quals		quals = {NIL, NIL, NIL, 0};
 	List	   *used = used_columns(baserel, rel);
-	ServerArgs	server;
+	GoServer	server;
 	VercelPlan *plan = palloc0(sizeof(VercelPlan));
 	GoFailure	failure = {0};
 	int		   *counts;
@@ -228,7 +228,7 @@ vercelGetForeignRelSize(PlannerInfo *root, RelOptInfo *baserel, Oid foreigntable
 		counts[i++] = lfirst_int(cell);
 
 	server_args(table->serverid, userid, &server);
-	if (!goPlan(server.id, server.name, server.config, server.token, plugin_table(table),
+	if (!goPlan(&server, plugin_table(table),
 				string_array(used), list_length(used),
 				string_array(quals.columns), counts, string_array(quals.values),
 				list_length(quals.columns), quals.others, scan_limit(root, baserel),

@@ -20,7 +20,7 @@
 typedef struct VercelScan
 {
 	char	   *plan;
-	ServerArgs	server;
+	GoServer	server;
 	char	   *connection;		/* the foreign table's schema */
 	int			natts;
 	char	  **attnames;		/* "" for a dropped column */
@@ -104,8 +104,8 @@ start_scan(VercelScan *scan)
 	int			fd = -1;
 	uintptr_t	handle;
 
-	handle = goScanStart(scan->server.id, scan->server.name, scan->server.config, scan->server.token,
-						 scan->connection, scan->plan, scan->attnames, scan->natts, &fd, &failure);
+	handle = goScanStart(&scan->server, scan->connection, scan->plan, scan->attnames, scan->natts,
+						 &fd, &failure);
 	if (handle == 0)
 		raise_go_failure(&failure);
 	scan->handle = handle;
