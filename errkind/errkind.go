@@ -98,11 +98,12 @@ func Marked(err error) error {
 }
 
 // FromText reads back an error that crossed a boundary as text: when its
-// message holds a mark, the result has that kind and the message without the
-// mark. The mark may come after a prefix the boundary added (the SDK's
-// connection name). An error that has a kind already keeps it.
+// message holds a mark, the result shows the message without the mark and
+// has the mark's kind, unless the error's chain still holds a kind (the
+// boundary kept it), which wins. The mark may come after a prefix the
+// boundary added (the SDK's connection name). The chain stays reachable.
 func FromText(err error) error {
-	if err == nil || Of(err) != "" {
+	if err == nil {
 		return err
 	}
 	msg := err.Error()
@@ -113,8 +114,22 @@ func FromText(err error) error {
 	rest := msg[start+len(markLead):]
 	for _, kind := range kinds {
 		if after, ok := strings.CutPrefix(rest, string(kind)+markEnd); ok {
-			return New(kind, errors.New(msg[:start]+after))
+			if typed := Of(err); typed != "" {
+				kind = typed
+			}
+			return &unmarked{msg: msg[:start] + after, kind: kind, err: err}
 		}
 	}
 	return err
 }
+
+// unmarked is an error read back by FromText.
+type unmarked struct {
+	msg  string
+	kind Kind
+	err  error
+}
+
+func (u *unmarked) Error() string { return u.msg }
+func (u *unmarked) Unwrap() error { return u.err }
+func (u *unmarked) Kind() Kind    { return u.kind }

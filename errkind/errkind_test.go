@@ -52,7 +52,8 @@ func TestFromTextLeavesOtherTextAlone(t *testing.T) {
 		}
 	}
 	typed := New(NotFound, errors.New("[error:timeout] x"))
-	if Of(FromText(typed)) != NotFound {
-		t.Error("a typed kind wins over text")
+	back := FromText(typed)
+	if Of(back) != NotFound || back.Error() != "x" || !errors.Is(back, typed) {
+		t.Errorf("a typed kind wins over text, the mark goes, the chain stays: %q %q", Of(back), back)
 	}
 }

@@ -64,7 +64,7 @@ func TestBinary(t *testing.T) {
 
 	t.Run("missing token", func(t *testing.T) {
 		res := runBinary(t, binary, nil, "vercel_user_token", "--config", `base_url = "`+api.URL+`"`)
-		assert.Equal(t, exitFailed, res.code)
+		assert.Equal(t, exitFixAccess, res.code)
 		assert.Contains(t, res.stderr, "Error: ")
 		assert.Contains(t, res.stderr, "api_token")
 		assert.Contains(t, res.stderr, "VERCEL_API_TOKEN")
@@ -75,7 +75,7 @@ func TestBinary(t *testing.T) {
 		const wrong = "wrong_secret_4a7c0d9e1f"
 		env := []string{"STEAMPIPE_LOG_LEVEL=TRACE"}
 		res := runBinary(t, binary, env, "vercel_user_token", "--config", `api_token = "`+wrong+`"`+"\n"+`base_url = "`+api.URL+`"`)
-		assert.Equal(t, exitFailed, res.code)
+		assert.Equal(t, exitFixAccess, res.code)
 		assert.Contains(t, res.stderr, "rejected the API token")
 		assert.NotContains(t, res.stdout+res.stderr, wrong)
 	})

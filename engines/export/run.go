@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/tokenaudit/steampipe-plugin-vercel/errkind"
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/cli"
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/inprocess"
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/sdkquery"
@@ -16,7 +17,24 @@ const (
 	exitOK     = cli.ExitOK
 	exitFailed = 1
 	exitUsage  = cli.ExitUsage
+	// exitFixAccess: the API refused the token or its scope, or the
+	// connection config is invalid; running again will not help.
+	exitFixAccess = 3
+	// exitTryLater: the API was rate limited, failing or too slow.
+	exitTryLater = 4
 )
+
+// exitStatusOf is the exit status of a failed export, by the error's kind.
+func exitStatusOf(err error) int {
+	switch errkind.Of(err) {
+	case errkind.Unauthorized, errkind.Forbidden, errkind.BadConfig:
+		return exitFixAccess
+	case errkind.RateLimited, errkind.Unavailable, errkind.Timeout:
+		return exitTryLater
+	default:
+		return exitFailed
+	}
+}
 
 // run is the whole command: it parses args, exports to stdout and reports
 // to stderr, and returns the exit status.
@@ -31,7 +49,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 		fmt.Fprintf(stderr, "Error: %v\n", err)
-		return exitFailed
+		return exitStatusOf(err)
 	}
 	return exitOK
 }

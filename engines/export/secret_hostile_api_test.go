@@ -19,7 +19,7 @@ func TestAForeign404FailsTheExport(t *testing.T) {
 	api := startAPI(t, 5)
 	api.Server.SetFaults(emulator.Faults{Foreign404: emulator.Foreign404HTML})
 	res := runInProcess(t, "vercel_user_token", "--where", "token_id = '"+api.CurrentID+"'", "--config", api.HCL())
-	assert.Equal(t, exitFailed, res.code, "exit status")
+	assert.Equal(t, exitFixAccess, res.code, "exit status: base_url is wrong")
 	assert.Contains(t, res.stderr, api.URL+"/v5/user/tokens/")
 	assert.Contains(t, res.stderr, "404")
 }
@@ -38,4 +38,19 @@ func TestAnUnreadableTimestampFailsTheExport(t *testing.T) {
 			assert.False(t, strings.Contains(res.stdout, testapi.HostileTokenID), "a row of the token was written")
 		})
 	}
+}
+
+// The exit status follows the error's kind: a token the API refuses is 3 (fix
+// it), a rate limit that outlasts the client's patience is 4 (try later).
+func TestTheExitStatusFollowsTheKind(t *testing.T) {
+	testapi.IsolateEnv(t)
+	api := startAPI(t, 5)
+	res := runInProcess(t, "vercel_user_token", "--config", api.HCLWithToken("wrong_token_0123456789"))
+	assert.Equal(t, exitFixAccess, res.code, res.stderr)
+
+	api.Server.SetFaults(emulator.Faults{AlwaysStatus: 429, RetryAfter: "3600"})
+	res = runInProcess(t, "vercel_user_token", "--config", api.HCL())
+	assert.Equal(t, exitTryLater, res.code, res.stderr)
+	assert.Contains(t, res.stderr, "rate limit")
+	assert.NotContains(t, res.stderr, "[error:", "the kind's mark is read, not shown")
 }

@@ -30,8 +30,11 @@ Flags (they may come before or after TABLE_NAME):
 Data goes to stdout, messages to stderr, rows in the API's order (newest
 first). Timestamps are UTC with milliseconds; CSV text cells that start
 like a spreadsheet formula get a leading '. The exit status is 0 on
-success, 1 when the export fails and 2 when the command line is wrong (an
-unknown flag, table or column, or a --where on a column that is not a key).
+success, 2 when the command line is wrong (an unknown flag, table or
+column, or a --where on a column that is not a key), 3 when the API refused
+the token or its scope or the config is invalid (fix it; retrying will not
+help), 4 when the API was rate limited, failing or too slow (try again
+later), and 1 for any other failure.
 STEAMPIPE_LOG_LEVEL sets the plugin's log level on stderr (default %[2]s).
 
 Examples:
