@@ -9,7 +9,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/sdkquery"
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/testapi"
+	"github.com/tokenaudit/steampipe-plugin-vercel/rowlimit"
 )
 
 // allocatedDuring is how many bytes f allocated (with the rest of the
@@ -49,25 +51,33 @@ func TestScansWithoutTheCacheForceNoGarbageCollection(t *testing.T) {
 	// With the collector off, every collection during a scan is one the
 	// SDK forced (debug.FreeOSMemory).
 	defer debug.SetGCPercent(debug.SetGCPercent(-1))
-	collectionsDuringScan := func(options ...Option) uint32 {
+	collectionsDuring := func(q sdkquery.Query, rows int, options ...Option) uint32 {
 		e, err := New(options...)
 		require.NoError(t, err)
 		t.Cleanup(e.Close)
 		require.NoError(t, e.Configure(api.HCL()))
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)
-		ids, err := readAll(t.Context(), e, tokenQuery("token_id"), "token_id")
+		ids, err := readAll(t.Context(), e, q, "token_id")
 		runtime.ReadMemStats(&after)
 		require.NoError(t, err)
-		require.Len(t, ids, 1000)
+		require.Len(t, ids, rows)
 		return after.NumForcedGC - before.NumForcedGC
 	}
+	collectionsDuringScan := func(options ...Option) uint32 {
+		return collectionsDuring(tokenQuery("token_id"), 1000, options...)
+	}
+	limited := tokenQuery("token_id")
+	limited.Limit = rowlimit.Rows(150)
 
 	// The SDK reads the setting at each query, for the whole process: each
 	// case starts from the environment it names.
 	t.Setenv(EnvFreeMemInterval, "")
 	assert.Zero(t, collectionsDuringScan(CacheOffByDefault()), "an engine without a cache turns off the SDK's collection every 100 rows")
 	assert.Equal(t, "0", os.Getenv(EnvFreeMemInterval), "through the SDK's own setting")
+	// The SDK forces one more when a row comes past a LIMIT, whatever the
+	// setting; the limit is the page size, so none ever does.
+	assert.Zero(t, collectionsDuring(limited, 150, CacheOffByDefault()), "nor one when the LIMIT is met")
 
 	t.Setenv(EnvFreeMemInterval, "")
 	assert.GreaterOrEqual(t, collectionsDuringScan(), uint32(9), "an engine with a cache keeps them")
