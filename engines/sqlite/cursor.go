@@ -12,6 +12,7 @@ import (
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/inprocess"
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/plan"
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/sdkquery"
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/tokenwrite"
 )
 
 // cursor is one SQLite cursor over a table. It holds a single row: rows
@@ -81,6 +82,9 @@ func (c *cursor) await() (pending bool, err error) {
 	}
 	c.row = row
 	c.rowid++
+	if c.table.identities != nil {
+		c.rowid = c.table.identities.rowid(rowToken(row))
+	}
 	return false, nil
 }
 
@@ -104,4 +108,14 @@ func (c *cursor) close() {
 		c.rows = nil
 	}
 	c.row = nil
+}
+
+// rowToken names the token of a row of a writable table, whose scans always
+// fetch plan.RowIdentity.
+func rowToken(row *proto.Row) tokenwrite.Token {
+	text := func(column string) string {
+		s, _ := sdkquery.ColumnValue(row.GetColumns()[column]).(string)
+		return s
+	}
+	return tokenwrite.Token{ID: text("token_id"), Name: text("name")}
 }

@@ -44,6 +44,10 @@ func goExtensionInit(db *C.sqlite3, pzErrMsg **C.char) (rc C.int) {
 	if rc != C.SQLITE_OK {
 		return setError(pzErrMsg, fmt.Errorf("load steampipe_sqlite_vercel: register %s: SQLite error %d", configureFunction, rc))
 	}
+	rc = withCString(createFunction, func(name *C.char) C.int { return C.shim_create_function_module(db, name) })
+	if rc != C.SQLITE_OK {
+		return setError(pzErrMsg, fmt.Errorf("load steampipe_sqlite_vercel: register %s: SQLite error %d", createFunction, rc))
+	}
 	for _, name := range slices.Sorted(maps.Keys(tables)) {
 		rc = withCString(name, func(name *C.char) C.int { return C.shim_create_table_module(db, name) })
 		if rc != C.SQLITE_OK {

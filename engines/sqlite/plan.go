@@ -71,6 +71,11 @@ var costs = map[plan.Cost]struct {
 // term on the rows it gets back.
 func (t *table) bestIndex(req indexRequest) indexAnswer {
 	r := plan.Request{Used: t.usedColumns(req.columnsUsed), Complete: true}
+	if t.planner.Writable() {
+		// A DELETE's xUpdate gets only the rowid: every scan learns which
+		// token each rowid is.
+		r.Used = append(r.Used, plan.RowIdentity...)
+	}
 	var qualTerm []int // the constraint of each qual
 	limitTerm, offsetTerm := -1, -1
 	for i, c := range req.constraints {

@@ -7,12 +7,6 @@
 
 SQLITE_EXTENSION_INIT1
 
-typedef struct shim_vtab {
-	sqlite3_vtab base;
-	uintptr_t table; // cgo.Handle of the Go table
-	sqlite3 *db;     // the connection, to check for sqlite3_interrupt
-} shim_vtab;
-
 typedef struct shim_cursor {
 	sqlite3_vtab_cursor base;
 	uintptr_t cursor; // cgo.Handle of the Go cursor
@@ -46,6 +40,7 @@ static int shim_connect(sqlite3 *db, void *aux, int argc, const char *const *arg
 }
 
 static int shim_disconnect(sqlite3_vtab *vtab) {
+	goForgetConnection(((shim_vtab *)vtab)->db);
 	goDisconnect(table_of(vtab));
 	sqlite3_free(vtab);
 	return SQLITE_OK;
@@ -125,8 +120,10 @@ static int shim_rowid(sqlite3_vtab_cursor *cur, sqlite3_int64 *rowid) {
 
 // xCreate and xDestroy are NULL: the module is eponymous-only, so each table
 // exists under its own name without CREATE VIRTUAL TABLE.
+// The write callbacks (xUpdate, the transaction and savepoint ones) are in
+// shim_write.c.
 static const sqlite3_module table_module = {
-	.iVersion = 1,
+	.iVersion = 2,
 	.xCreate = 0,
 	.xConnect = shim_connect,
 	.xBestIndex = shim_best_index,
@@ -139,6 +136,14 @@ static const sqlite3_module table_module = {
 	.xEof = shim_eof,
 	.xColumn = shim_column,
 	.xRowid = shim_rowid,
+	.xUpdate = shim_update,
+	.xBegin = shim_begin,
+	.xSync = shim_sync,
+	.xCommit = shim_commit,
+	.xRollback = shim_rollback,
+	.xSavepoint = shim_savepoint,
+	.xRelease = shim_release_savepoint,
+	.xRollbackTo = shim_rollback_to,
 };
 
 int shim_create_table_module(sqlite3 *db, const char *table) {

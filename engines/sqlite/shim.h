@@ -11,9 +11,27 @@
 // cursor moves to has not come yet; it is never returned to SQLite.
 #define SHIM_PENDING (-1)
 
+// A table of a connection: the Go table, and the connection it belongs to.
+typedef struct shim_vtab {
+	sqlite3_vtab base;
+	uintptr_t table; // cgo.Handle of the Go table
+	sqlite3 *db;     // the connection, to check for sqlite3_interrupt
+} shim_vtab;
+
+// The write callbacks of a table (shim_write.c).
+int shim_update(sqlite3_vtab *vtab, int argc, sqlite3_value **argv, sqlite3_int64 *rowid);
+int shim_begin(sqlite3_vtab *vtab);
+int shim_sync(sqlite3_vtab *vtab);
+int shim_commit(sqlite3_vtab *vtab);
+int shim_rollback(sqlite3_vtab *vtab);
+int shim_savepoint(sqlite3_vtab *vtab, int level);
+int shim_release_savepoint(sqlite3_vtab *vtab, int level);
+int shim_rollback_to(sqlite3_vtab *vtab, int level);
+
 // Registration, called while the extension loads into a connection.
 int shim_create_table_module(sqlite3 *db, const char *table);
 int shim_create_configure_function(sqlite3 *db, const char *name);
+int shim_create_function_module(sqlite3 *db, const char *name);
 
 // Schema and planning.
 int shim_declare_vtab(sqlite3 *db, const char *sql);

@@ -19,10 +19,16 @@ type table struct {
 	// to every table (sp_connection_name, sp_ctx, _ctx) mean nothing here.
 	columns []*proto.ColumnDefinition
 	planner *plan.Table
+	// identities are the rowids of a writable table's rows; nil for a
+	// read-only table, whose rowids just count rows.
+	identities *identities
 }
 
 func newTable(name string, schema *proto.TableSchema) *table {
 	t := &table{name: name, planner: plan.NewTable(name, schema)}
+	if t.planner.Writable() {
+		t.identities = newIdentities()
+	}
 	own := t.planner.Columns()
 	for _, c := range schema.GetColumns() {
 		if slices.Contains(own, c.GetName()) {

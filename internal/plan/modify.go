@@ -41,7 +41,7 @@ func (e *ReadOnlyError) Error() string {
 func (t *Table) CheckModify(op string) error {
 	switch {
 	case op == "UPDATE" && t.Writable():
-		return &ReadOnlyError{t.name, "UPDATE is not possible: Vercel has no way to change a token. To rotate one, create its replacement (INSERT) and revoke it (DELETE), in one transaction"}
+		return &ReadOnlyError{t.name, "UPDATE is not possible: Vercel has no way to change a token. To rotate a token, create its replacement and DELETE the old one, in one transaction"}
 	case !t.Writable():
 		return &ReadOnlyError{t.name, fmt.Sprintf("%s is not possible: the table is read-only; only vercel_user_token takes INSERT and DELETE", op)}
 	}

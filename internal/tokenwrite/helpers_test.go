@@ -1,8 +1,6 @@
 package tokenwrite
 
 import (
-	"context"
-	"strings"
 	"testing"
 	"time"
 
@@ -40,26 +38,10 @@ func others(t *testing.T, api *testapi.API) []Token {
 }
 
 // deleted lists the ids the emulator was asked to revoke, in order.
-func deleted(api *testapi.API) []string {
-	var ids []string
-	for _, r := range api.Server.RequestsTo(emulator.EndpointDelete) {
-		ids = append(ids, strings.TrimPrefix(r.Path, "/v3/user/tokens/"))
-	}
-	return ids
-}
+func deleted(api *testapi.API) []string { return api.RevokedIDs() }
 
 // exists asks the emulator whether a token is still there.
-func exists(t *testing.T, api *testapi.API, id string) bool {
-	t.Helper()
-	c, err := vercelapi.NewClient(vercelapi.Config{Token: api.Secret, BaseURL: api.URL})
-	require.NoError(t, err)
-	_, err = c.GetToken(context.Background(), id)
-	if vercelapi.IsNotFound(err) {
-		return false
-	}
-	require.NoError(t, err)
-	return true
-}
+func exists(t *testing.T, api *testapi.API, id string) bool { return api.TokenExists(t, id) }
 
 func revokeAll(t *testing.T, tx *Tx, tokens ...Token) {
 	t.Helper()
