@@ -16,15 +16,21 @@ import (
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/testapi"
 )
 
-// runScript runs command (scripts/report.sh or make) from the repository's
-// root, and returns its exit status and output.
+// runScript runs command (a script or make) from the repository's root,
+// and returns its exit status and output.
 func runScript(t *testing.T, name string, args ...string) outcome {
+	t.Helper()
+	return runScriptWithEnv(t, nil, name, args...)
+}
+
+// runScriptWithEnv is runScript with more environment variables.
+func runScriptWithEnv(t *testing.T, env []string, name string, args ...string) outcome {
 	t.Helper()
 	root, err := filepath.Abs("../..")
 	require.NoError(t, err)
 	cmd := exec.Command(name, args...)
 	cmd.Dir = root
-	cmd.Env = append(os.Environ(), "TMPDIR="+t.TempDir())
+	cmd.Env = append(append(os.Environ(), "TMPDIR="+t.TempDir()), env...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err = cmd.Run()
