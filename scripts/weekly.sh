@@ -18,7 +18,8 @@
 #   0  report saved; nothing new to fail on
 #   1  report saved; new alarms (at least --fail-on's severity, if given)
 #   2  nothing saved: the command line or a connection's configuration is
-#      wrong (no token, a token Vercel rejects…): a person must fix it
+#      wrong (no token, a token Vercel rejects or whose scope falls short…):
+#      a person must fix it
 #   3  nothing saved: the audit could not complete (the API kept failing,
 #      the build failed): run it again later
 #   4  nothing saved: the report could not be written to DIR (missing,

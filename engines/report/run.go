@@ -61,11 +61,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 }
 
 // misconfigured tells whether err is a connection's configuration: an
-// invalid config, no token, or a token Vercel refuses. A person must fix
-// it; running again will not help.
+// invalid config, no token, a token Vercel refuses or whose scope does not
+// reach what it must read. A person must fix it; running again will not
+// help. (The exporter draws the same line.)
 func misconfigured(err error) bool {
 	switch errkind.Of(err) {
-	case errkind.BadConfig, errkind.Unauthorized:
+	case errkind.BadConfig, errkind.Unauthorized, errkind.Forbidden:
 		return true
 	}
 	return false

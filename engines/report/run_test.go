@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"net/http"
 	"strings"
 	"testing"
 
@@ -93,7 +94,7 @@ connection "broken" {
 
 	// One connection whose list fails on its second page.
 	api.Server.ResetStats()
-	api.Server.SetFaults(emulator.Faults{Statuses: []int{0, 403}, OnlyOn: emulator.EndpointList})
+	api.Server.SetFaults(emulator.Faults{Statuses: []int{0, 400}, OnlyOn: emulator.EndpointList})
 	res := runInProcess(t, "--config", api.HCL(), "--output", "json")
 	assert.Equal(t, exitIncomplete, res.code)
 	assert.Empty(t, res.stdout)
@@ -128,14 +129,19 @@ func TestConfigurationErrorsExitWithUsage(t *testing.T) {
 // audit as incomplete as a token list that fails.
 func TestAFailingTeamListWritesNoReport(t *testing.T) {
 	testapi.IsolateEnv(t)
-	api := startEdgeAPI(t)
-	api.Server.SetFaults(emulator.Faults{AlwaysStatus: 403, OnlyOn: emulator.EndpointTeams})
-	res := runInProcess(t, "--config", api.HCL(), "--output", "json")
-	assert.Equal(t, exitIncomplete, res.code)
-	assert.Empty(t, res.stdout, "no report that looks clean")
-	assert.Contains(t, res.stderr, `connection "vercel": reading its teams`)
-	assert.Equal(t, 1, api.Server.Count(emulator.EndpointTeams), "the teams are read once")
-	assert.False(t, strings.Contains(res.stderr, api.Secret), "token leaked")
+	for status, want := range map[int]int{
+		http.StatusBadRequest: exitIncomplete,
+		http.StatusForbidden:  exitUsage, // the token's scope: fix the configuration
+	} {
+		api := startEdgeAPI(t)
+		api.Server.SetFaults(emulator.Faults{AlwaysStatus: status, OnlyOn: emulator.EndpointTeams})
+		res := runInProcess(t, "--config", api.HCL(), "--output", "json")
+		assert.Equal(t, want, res.code, "HTTP %d: %s", status, res.stderr)
+		assert.Empty(t, res.stdout, "no report that looks clean")
+		assert.Contains(t, res.stderr, `connection "vercel": reading its teams`)
+		assert.Equal(t, 1, api.Server.Count(emulator.EndpointTeams), "the teams are read once")
+		assert.False(t, strings.Contains(res.stderr, api.Secret), "token leaked")
+	}
 }
 
 func TestTwoConnectionsInOneReport(t *testing.T) {

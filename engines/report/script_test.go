@@ -53,7 +53,7 @@ func TestReportScriptExitsWithTheCommandsStatus(t *testing.T) {
 	testapi.IsolateEnv(t)
 	api := startEdgeAPI(t)
 	failing := startEdgeAPI(t)
-	failing.Server.SetFaults(emulator.Faults{AlwaysStatus: 403, OnlyOn: emulator.EndpointTeams})
+	failing.Server.SetFaults(emulator.Faults{AlwaysStatus: 400, OnlyOn: emulator.EndpointTeams})
 	at := []string{"--connections", edgeSPC(t, api, api.Secret), "--at", edgeAt, "--output", "json"}
 	cases := []struct {
 		name string

@@ -93,10 +93,10 @@ func TestWeeklyScriptKeepsItsBaselineThroughEveryRun(t *testing.T) {
 	require.Equal(t, exitFindings, res.code, res.stderr)
 	assert.Equal(t, second, job.files(), "a rerun replaces the day's report with the same report")
 
-	// A failed run (the API refuses the teams; then a rejected token) saves
+	// A failed run (the API fails to list the teams; then a rejected token) saves
 	// nothing and changes nothing.
 	week3 := startEdgeAPI(t, "tok_ok")
-	week3.Server.SetFaults(emulator.Faults{AlwaysStatus: 403, OnlyOn: emulator.EndpointTeams})
+	week3.Server.SetFaults(emulator.Faults{AlwaysStatus: 400, OnlyOn: emulator.EndpointTeams})
 	res = job.run("2026-07-08", args(week3, week3.Secret)...)
 	assert.Equal(t, exitIncomplete, res.code, res.stderr)
 	assert.Contains(t, res.stderr, "no report saved, earlier reports unchanged")
