@@ -39,15 +39,12 @@ type cacheSettings struct {
 	maxSizeMb int
 }
 
-// Option changes an engine's defaults; the environment still wins.
-type Option func(*cacheSettings)
-
 // CacheOffByDefault leaves the query cache off unless STEAMPIPE_CACHE=true,
 // for hosts that keep an engine in each of many processes and can repeat a
 // scan themselves: PostgreSQL materialises a foreign scan it reads twice, and
 // every backend holding a cache would cost tens of megabytes.
 func CacheOffByDefault() Option {
-	return func(s *cacheSettings) { s.enabled = false }
+	return func(s *settings) { s.cache.enabled = false }
 }
 
 func cacheSettingsFromEnv(defaults cacheSettings) (cacheSettings, error) {

@@ -10,7 +10,6 @@ import (
 
 	"github.com/tokenaudit/steampipe-plugin-vercel/errkind"
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/sdkquery"
-	"github.com/tokenaudit/steampipe-plugin-vercel/vercel"
 )
 
 // Configure (re)configures the connection from hcl, the body of a Steampipe
@@ -50,11 +49,14 @@ func (e *Engine) configureLocked(hcl string) error {
 }
 
 func (e *Engine) applyConfig(hcl string) error {
-	secrets, err := checkConfig(hcl)
+	secrets, err := e.plugin.CheckConfig(hcl)
 	if err != nil {
 		return errkind.New(errkind.BadConfig, fmt.Errorf("invalid connection config: %w", err))
 	}
-	e.secrets = newRedactor(append(secrets, os.Getenv(vercel.EnvAPIToken))...)
+	for _, name := range e.plugin.SecretEnv {
+		secrets = append(secrets, os.Getenv(name))
+	}
+	e.secrets = newRedactor(secrets...)
 	failed, err := e.setConnectionConfig(hcl)
 	if msg := failed[ConnectionName]; msg != "" {
 		err = errors.New(msg)
@@ -76,7 +78,7 @@ func (e *Engine) applyConfig(hcl string) error {
 // which empties the query cache and the connection cache: rows fetched with
 // the old config must not answer queries under the new one.
 func (e *Engine) setConnectionConfig(hcl string) (failed map[string]string, err error) {
-	req := sdkquery.ConnectionConfigRequest(ConnectionName, vercel.PluginName, hcl)
+	req := sdkquery.ConnectionConfigRequest(ConnectionName, e.plugin.Name, hcl)
 	if e.connected {
 		res, err := e.server.UpdateConnectionConfigs(&proto.UpdateConnectionConfigsRequest{Changed: req.Configs})
 		return res.GetFailedConnections(), err

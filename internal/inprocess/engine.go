@@ -24,6 +24,7 @@ var ErrClosed = errors.New("inprocess: engine closed")
 // Engine is the plugin server and its connection. It is safe for concurrent
 // use.
 type Engine struct {
+	plugin Plugin
 	server *grpc.PluginServer
 	// life is cancelled by Close, which stops every running query.
 	life    context.Context
@@ -48,21 +49,22 @@ type Engine struct {
 	writerConfig string
 }
 
-// New creates the plugin server. The connection is configured by Configure,
+// New creates the plugin server of DefaultPlugin, or the one WithPlugin
+// names. The connection is configured by Configure,
 // or from the environment by the first call that needs it. The query cache
 // follows STEAMPIPE_CACHE, STEAMPIPE_CACHE_MAX_TTL and STEAMPIPE_CACHE_MAX_SIZE_MB
 // over the defaults the options set (see cacheSettings).
 func New(options ...Option) (_ *Engine, err error) {
+	s := settings{plugin: DefaultPlugin(), cache: cacheSettings{enabled: true, ttl: DefaultCacheTTL, maxSizeMb: DefaultCacheMaxSizeMb}}
+	for _, option := range options {
+		option(&s)
+	}
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("starting the %s plugin: %w", vercel.PluginName, helpers.ToError(r))
+			err = fmt.Errorf("starting the %s plugin: %w", s.plugin.Name, helpers.ToError(r))
 		}
 	}()
-	defaults := cacheSettings{enabled: true, ttl: DefaultCacheTTL, maxSizeMb: DefaultCacheMaxSizeMb}
-	for _, option := range options {
-		option(&defaults)
-	}
-	cache, err := cacheSettingsFromEnv(defaults)
+	cache, err := cacheSettingsFromEnv(s.cache)
 	if err != nil {
 		return nil, fmt.Errorf("query cache: %w", err)
 	}
@@ -71,9 +73,9 @@ func New(options ...Option) (_ *Engine, err error) {
 			return nil, fmt.Errorf("turning off forced garbage collections: %w", err)
 		}
 	}
-	server := plugin.Server(&plugin.ServeOpts{PluginFunc: vercel.Plugin})
+	server := plugin.Server(&plugin.ServeOpts{PluginFunc: s.plugin.Func})
 	life, stop := context.WithCancelCause(context.Background())
-	return &Engine{server: server, life: life, stop: stop, cache: cache}, nil
+	return &Engine{plugin: s.plugin, server: server, life: life, stop: stop, cache: cache}, nil
 }
 
 // EnvFreeMemInterval is the SDK's setting for how many rows a scan streams

@@ -1,4 +1,4 @@
-package inprocess
+package vercel
 
 import (
 	"fmt"
@@ -19,12 +19,13 @@ const (
 	baseURLAttribute = "base_url"
 )
 
-// checkConfig catches, before the SDK sees it, the config the SDK would
-// report badly or unsafely: its HCL syntax errors come out as JSON errors,
-// and an unquoted value comes out verbatim ("no variable named …"), which
-// for api_token would print the secret. Messages here give the position and
-// never a value. It returns the api_token value, to keep out of errors.
-func checkConfig(config string) (secrets []string, err error) {
+// CheckConfig is what an in-process host asks before it hands a connection
+// config to the SDK, which would report some mistakes badly or unsafely: its
+// HCL syntax errors come out as JSON errors, and an unquoted value comes out
+// verbatim ("no variable named …"), which for api_token would print the
+// secret. Messages here give the position and never a value. It returns the
+// api_token value, which the host keeps out of every error.
+func CheckConfig(config string) (secrets []string, err error) {
 	file, diags := hclsyntax.ParseConfig([]byte(config), "connection config", hcl.InitialPos)
 	if diags.HasErrors() {
 		return nil, positioned(diags[0].Subject, diags[0].Summary)
