@@ -163,7 +163,7 @@ func TestConfigRefusesAnAbsurdlyLongToken(t *testing.T) {
 func TestConfigNeverShowsBaseURLCredentials(t *testing.T) {
 	_, err := clientConfig(mustParseConfig(t, "api_token = \"ok\"\nbase_url = \"https://user:PASSWORD@api.vercel.com\""), env(nil))
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), `"https://***@api.vercel.com" must not carry credentials`)
+	assert.Contains(t, err.Error(), `"https://[REDACTED]@api.vercel.com" must not carry credentials`)
 	assert.NotContains(t, err.Error(), "PASSWORD")
 
 	_, err = clientConfig(mustParseConfig(t, ""), env(map[string]string{EnvAPIToken: "t", EnvBaseURL: "https://user:PASSWORD@api.vercel.com"}))

@@ -157,7 +157,7 @@ func ParseBaseURL(raw string) (*url.URL, error) {
 }
 
 // maskUserinfo shows raw with everything between its scheme and its last
-// "@" as "***": wherever a parser would find user information, whatever
+// "@" as errkind.Redacted: wherever a parser would find user information, whatever
 // else is wrong with the URL, none of it is shown.
 func maskUserinfo(raw string) string {
 	at := strings.LastIndex(raw, "@")
@@ -168,7 +168,7 @@ func maskUserinfo(raw string) string {
 	if i := strings.Index(raw[:at], "://"); i >= 0 {
 		start = i + len("://")
 	}
-	return raw[:start] + "***" + raw[at:]
+	return raw[:start] + redacted + raw[at:]
 }
 
 func isLoopbackHost(host string) bool {

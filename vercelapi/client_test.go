@@ -195,16 +195,16 @@ func TestRedirectsAreNotFollowed(t *testing.T) {
 
 func TestParseBaseURLNeverShowsCredentials(t *testing.T) {
 	for raw, want := range map[string]string{
-		"https://user:PASSWORD@api.vercel.com":         `"https://***@api.vercel.com" must not carry credentials`,
-		"https://PASSWORD@api.vercel.com/v1":           `"https://***@api.vercel.com/v1" must not carry credentials`,
-		"https://:PASSWORD@api.vercel.com":             `"https://***@api.vercel.com" must not carry credentials`,
-		"http://user:PASSWORD@api.example.com":         `"http://***@api.example.com" must not carry credentials`,
-		"https://user:PASS/WORD@api.vercel.com":        `"https://***@api.vercel.com" is not a valid URL, and must not carry credentials`,
-		"https://user:PASS WORD@api.vercel.com":        `"https://***@api.vercel.com" is not a valid URL, and must not carry credentials`,
-		"user:PASSWORD@api.vercel.com":                 `"***@api.vercel.com" has no host`,
-		"https:/user:PASSWORD@api.vercel.com":          `"***@api.vercel.com" has no host`,
-		"ftp://user:PASSWORD@api.vercel.com":           `"ftp://***@api.vercel.com" must not carry credentials`,
-		"https://user:PASSWORD@api.vercel.com/?teamId": `"https://***@api.vercel.com/?teamId" must not carry credentials`,
+		"https://user:PASSWORD@api.vercel.com":         `"https://[REDACTED]@api.vercel.com" must not carry credentials`,
+		"https://PASSWORD@api.vercel.com/v1":           `"https://[REDACTED]@api.vercel.com/v1" must not carry credentials`,
+		"https://:PASSWORD@api.vercel.com":             `"https://[REDACTED]@api.vercel.com" must not carry credentials`,
+		"http://user:PASSWORD@api.example.com":         `"http://[REDACTED]@api.example.com" must not carry credentials`,
+		"https://user:PASS/WORD@api.vercel.com":        `"https://[REDACTED]@api.vercel.com" is not a valid URL, and must not carry credentials`,
+		"https://user:PASS WORD@api.vercel.com":        `"https://[REDACTED]@api.vercel.com" is not a valid URL, and must not carry credentials`,
+		"user:PASSWORD@api.vercel.com":                 `"[REDACTED]@api.vercel.com" has no host`,
+		"https:/user:PASSWORD@api.vercel.com":          `"[REDACTED]@api.vercel.com" has no host`,
+		"ftp://user:PASSWORD@api.vercel.com":           `"ftp://[REDACTED]@api.vercel.com" must not carry credentials`,
+		"https://user:PASSWORD@api.vercel.com/?teamId": `"https://[REDACTED]@api.vercel.com/?teamId" must not carry credentials`,
 	} {
 		_, err := ParseBaseURL(raw)
 		if assert.Error(t, err, raw) {

@@ -65,7 +65,7 @@ func TestExportMistakesExitWithTheReason(t *testing.T) {
 		"reserved where":       {withAPI("vercel_user_token", "--where", "sp_connection_name = 'prod'"), exitUsage, []string{`cannot filter on "sp_connection_name"`, "(token_id)"}},
 		"bad config":           {[]string{"vercel_user_token", "--config", "api_token = oops"}, exitFixAccess, []string{"invalid connection config", "line 1"}},
 		"unknown setting":      {[]string{"vercel_user_token", "--config", `colour = "blue"`}, exitFixAccess, []string{"invalid connection config", `"colour"`}},
-		"base_url credentials": {[]string{"vercel_user_token", "--config", "api_token = \"t\"\nbase_url = \"https://user:PASSWORD@api.vercel.com\""}, exitFixAccess, []string{`"https://***@api.vercel.com" must not carry credentials`}},
+		"base_url credentials": {[]string{"vercel_user_token", "--config", "api_token = \"t\"\nbase_url = \"https://user:PASSWORD@api.vercel.com\""}, exitFixAccess, []string{`"https://[REDACTED]@api.vercel.com" must not carry credentials`}},
 	}
 	for name, tc := range cases {
 		res := runInProcess(t, tc.args...)
