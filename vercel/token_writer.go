@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"sync"
 	"time"
 
 	"github.com/hashicorp/hcl/v2"
@@ -21,9 +20,6 @@ import (
 // write: Steampipe and the exporter stay read-only.
 type TokenWriter struct {
 	client *vercelapi.Client
-
-	mu        sync.Mutex
-	currentID string
 }
 
 // WriterOption changes how a TokenWriter talks to the API.
@@ -63,22 +59,6 @@ func NewTokenWriter(config string, options ...WriterOption) (*TokenWriter, error
 	return &TokenWriter{client: client}, nil
 }
 
-// CurrentTokenID is the id of the token the connection authenticates with,
-// asked once (GET /v5/user/tokens/current): a token's id never changes.
-func (w *TokenWriter) CurrentTokenID(ctx context.Context) (string, error) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if w.currentID != "" {
-		return w.currentID, nil
-	}
-	token, err := w.client.CurrentToken(ctx)
-	if err != nil {
-		return "", fmt.Errorf("finding the connection's own token: %w", explain(err))
-	}
-	w.currentID = token.ID
-	return w.currentID, nil
-}
-
 // NewToken is what a token is created with.
 type NewToken struct {
 	Name string
@@ -104,11 +84,8 @@ func (w *TokenWriter) Create(ctx context.Context, t NewToken) (*CreatedToken, er
 	if err != nil {
 		return nil, explain(err)
 	}
-	current, err := w.CurrentTokenID(ctx)
-	if err != nil {
-		current = ""
-	}
-	row := newUserTokenRow(*created.Token, currentToken{known: current != "", id: current})
+	// A token just made is never the one the connection authenticates with.
+	row := newUserTokenRow(*created.Token, currentToken{known: true})
 	return &CreatedToken{ID: created.Token.ID, Name: created.Token.Name, row: row, Bearer: created.Bearer}, nil
 }
 

@@ -6,7 +6,6 @@ package main
 import "C"
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"unsafe"
@@ -46,7 +45,7 @@ func goUpdate(tableHandle C.uintptr_t, db *C.sqlite3, argc C.int, argv **C.sqlit
 	if err != nil {
 		return setError(pzErr, err)
 	}
-	if err := st.Revoke(context.Background(), token); err != nil {
+	if err := st.Revoke(token); err != nil {
 		return setError(pzErr, err)
 	}
 	return C.SQLITE_OK

@@ -117,5 +117,6 @@ func rowToken(row *proto.Row) tokenwrite.Token {
 		s, _ := sdkquery.ColumnValue(row.GetColumns()[column]).(string)
 		return s
 	}
-	return tokenwrite.Token{ID: text("token_id"), Name: text("name")}
+	isCurrent, _ := sdkquery.ColumnValue(row.GetColumns()["is_current"]).(bool)
+	return tokenwrite.Token{ID: text("token_id"), Name: text("name"), IsCurrent: isCurrent}
 }

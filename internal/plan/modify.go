@@ -13,8 +13,9 @@ var insertColumns = map[string][]string{
 }
 
 // RowIdentity are the columns a DELETE's scan fetches to know what each row
-// revokes: the id, and the name that errors show beside it.
-var RowIdentity = []string{"token_id", "name"}
+// revokes: the id, the name that errors show beside it, and whether it is
+// the connection's own token.
+var RowIdentity = []string{"token_id", "name", "is_current"}
 
 // Writable tells a table that takes INSERT and DELETE.
 func (t *Table) Writable() bool {

@@ -102,16 +102,7 @@ func containsToken(tokens []Token, id string) bool {
 // tokens the transaction created (the transaction rolls back) and returns
 // a *CommitError. The Tx is empty afterwards either way.
 func (t *Tx) Commit(ctx context.Context) ([]Revoked, error) {
-	pending, err := t.Pending(ctx)
-	if err != nil {
-		created := t.created
-		t.reset()
-		unrevoked, unErr := t.revokeEach(ctx, created)
-		if len(unrevoked) > 0 {
-			return nil, fmt.Errorf("the commit failed before revoking anything: %w; %v", err, unErr)
-		}
-		return nil, fmt.Errorf("the commit failed before revoking anything, and the transaction rolled back: %w", err)
-	}
+	pending := t.Pending()
 	created := t.created
 	t.reset()
 	var done []Revoked

@@ -47,7 +47,7 @@ func revokeAll(t *testing.T, tx *Tx, tokens ...Token) {
 	t.Helper()
 	st := tx.Statement()
 	for _, tok := range tokens {
-		require.NoError(t, st.Revoke(t.Context(), tok))
+		require.NoError(t, st.Revoke(tok))
 	}
 	st.Done()
 }

@@ -1,7 +1,6 @@
 package tokenwrite
 
 import (
-	"context"
 	"fmt"
 	"slices"
 )
@@ -37,28 +36,22 @@ func (t *Tx) Statement() *Statement {
 // Revoke queues tok's revocation for the commit. It fails, and fails the
 // whole statement, when the statement would revoke the connection's own
 // token with other tokens.
-func (s *Statement) Revoke(ctx context.Context, tok Token) error {
+func (s *Statement) Revoke(tok Token) error {
 	if s.failed {
 		return fmt.Errorf("revoking token %s: the statement already failed", tok)
-	}
-	current, err := s.tx.currentID(ctx)
-	if err != nil {
-		s.Fail()
-		return err
 	}
 	if slices.ContainsFunc(s.revokes, func(t Token) bool { return t.ID == tok.ID }) {
 		return nil
 	}
-	isOwn := tok.ID == current
-	if (isOwn && len(s.revokes) > 0) || (s.ownToken && !isOwn) {
+	if (tok.IsCurrent && len(s.revokes) > 0) || (s.ownToken && !tok.IsCurrent) {
 		own := tok
-		if !isOwn {
-			own = s.revokes[slices.IndexFunc(s.revokes, func(t Token) bool { return t.ID == current })]
+		if !tok.IsCurrent {
+			own = s.revokes[slices.IndexFunc(s.revokes, func(t Token) bool { return t.IsCurrent })]
 		}
 		s.Fail()
 		return &ErrOwnTokenWithOthers{Own: own}
 	}
-	s.ownToken = s.ownToken || isOwn
+	s.ownToken = s.ownToken || tok.IsCurrent
 	s.revokes = append(s.revokes, tok)
 	return nil
 }

@@ -11,14 +11,16 @@ import (
 // API is what a transaction asks of Vercel; *vercel.TokenWriter is the one
 // the engines use.
 type API interface {
-	CurrentTokenID(ctx context.Context) (string, error)
 	Create(ctx context.Context, t vercel.NewToken) (*vercel.CreatedToken, error)
 	Revoke(ctx context.Context, id string) (alreadyGone bool, err error)
 }
 
-// Token names a token in a transaction's work and its errors.
+// Token names a token in a transaction's work and its errors. IsCurrent
+// marks the token the connection authenticates with (the is_current column
+// of the row the statement found).
 type Token struct {
-	ID, Name string
+	ID, Name  string
+	IsCurrent bool
 }
 
 func (t Token) String() string {
@@ -55,16 +57,9 @@ func New(api API) *Tx {
 
 // Pending are the revocations the commit will make, in the order it will
 // make them (the connection's own token last).
-func (t *Tx) Pending(ctx context.Context) ([]Token, error) {
+func (t *Tx) Pending() []Token {
 	t.closeStatement()
-	if len(t.revokes) == 0 {
-		return nil, nil
-	}
-	current, err := t.currentID(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return ownTokenLast(t.revokes, current), nil
+	return ownTokenLast(t.revokes)
 }
 
 // Created are the tokens the transaction created so far.
@@ -86,16 +81,12 @@ func (t *Tx) Create(ctx context.Context, nt vercel.NewToken) (*vercel.CreatedTok
 	return created, nil
 }
 
-func (t *Tx) currentID(ctx context.Context) (string, error) {
-	return t.api.CurrentTokenID(ctx)
-}
-
-// ownTokenLast returns tokens with the one whose id is current moved last.
-func ownTokenLast(tokens []Token, current string) []Token {
+// ownTokenLast returns tokens with the connection's own moved last.
+func ownTokenLast(tokens []Token) []Token {
 	ordered := make([]Token, 0, len(tokens))
 	var own []Token
 	for _, tok := range tokens {
-		if current != "" && tok.ID == current {
+		if tok.IsCurrent {
 			own = append(own, tok)
 			continue
 		}
