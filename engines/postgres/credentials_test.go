@@ -71,6 +71,7 @@ grant select on all tables in schema vercel to bob;`, db.name))
 	steps := []struct {
 		name, role, script string
 		message            string // what the ERROR says; "" for none
+		state              string // its SQLSTATE when not 28000
 	}{
 		{name: "no user mapping", role: "alice",
 			script:  fmt.Sprintf("create server evil foreign data wrapper steampipe_postgres_vercel options (config %s);\ncreate schema evil;\nimport foreign schema vercel from server evil into evil;", sqlString(capture)),
@@ -82,11 +83,11 @@ grant select on all tables in schema vercel to bob;`, db.name))
 			script:  fmt.Sprintf("create user mapping for current_user server evil options (api_token %s);\nimport foreign schema vercel from server evil into evil;\nselect count(*) from evil.vercel_user_token;", sqlString(aliceToken)),
 			message: "invalid, expired or revoked"},
 		{name: "an empty api_token", role: "alice",
-			script:  "alter user mapping for current_user server evil options (set api_token '');\nselect count(*) from evil.vercel_user_token;",
-			message: `the user mapping for server "evil" has an empty api_token`},
-		{name: "a blank api_token", role: "alice",
-			script:  "alter user mapping for current_user server evil options (set api_token '  ');\nselect count(*) from evil.vercel_user_token;",
-			message: `the user mapping for server "evil" has an empty api_token`},
+			script:  "alter user mapping for current_user server evil options (set api_token '');",
+			message: "api_token is empty", state: "22023"},
+		{name: "a blank api_token", role: "bob",
+			script:  "create user mapping for current_user server vercel options (api_token '  ');",
+			message: "api_token is empty", state: "22023"},
 		{name: "the mapping dropped", role: "alice",
 			script:  "drop user mapping for current_user server evil;\nselect count(*) from evil.vercel_user_token;",
 			message: errNotSuperusers},
@@ -109,13 +110,32 @@ grant select on all tables in schema vercel to bob;`, db.name))
 			require.Empty(t, stderr, step.name)
 			continue
 		}
-		assert.Contains(t, stderr, "ERROR:  28000: ", step.name)
 		assert.Contains(t, stderr, step.message, step.name)
+		if step.state != "" {
+			assert.Contains(t, stderr, "ERROR:  "+step.state+": ", step.name)
+			continue
+		}
+		assert.Contains(t, stderr, "ERROR:  28000: ", step.name)
 		assert.Contains(t, stderr, "HINT:  Give the server a valid Vercel token: CREATE USER MAPPING FOR CURRENT_USER SERVER", step.name)
 	}
 	assert.Equal(t, []string{"Bearer " + aliceToken}, recorder.headers(),
 		"the capturing server saw a token other than the one its owner brought")
 	for _, h := range recorder.headers() {
 		assert.NotContains(t, h, envAPI.Secret, "the environment's token reached a non-superuser's server")
+	}
+}
+
+// A user mapping's empty api_token is refused when it is set; one made
+// before the wrapper checked options still never falls back to another
+// token.
+func TestAnEmptyMappingTokenIsAnError(t *testing.T) {
+	for _, token := range []string{"", " \t"} {
+		for _, superusers := range []bool{true, false} {
+			s := serverSettings{name: "vercel", config: `team = "acme"`, mapping: mappingToken{set: true, token: token}, ownerIsSuperuser: superusers}
+			config, err := s.connectionConfig()
+			require.Error(t, err)
+			assert.Empty(t, config)
+			assert.Contains(t, err.Error(), `the user mapping for server "vercel" has an empty api_token`)
+		}
 	}
 }

@@ -33,7 +33,15 @@ func settings(server *C.GoServer) serverSettings {
 
 // fail fills f for the C half to raise; it returns 0, C's "failed".
 func fail(f *C.GoFailure, err error, serverName string) C.int {
-	fl := failureOf(err, serverName)
+	var r *raised
+	if errors.As(err, &r) {
+		return raise(f, r.failure)
+	}
+	return raise(f, failureOf(err, serverName))
+}
+
+// raise fills f with fl; it returns 0, C's "failed".
+func raise(f *C.GoFailure, fl failure) C.int {
 	f.message = C.CString(fl.message)
 	f.hint = C.CString(fl.hint)
 	for i := range len(f.sqlstate) - 1 {
@@ -83,6 +91,18 @@ func goPlan(server *C.GoServer, table *C.char,
 		return fail(f, err, s.name)
 	}
 	*planOut, *rows, *cost = C.CString(text), C.double(estimatedRows(p)), C.double(estimatedCost(p))
+	return 1
+}
+
+// goCheckOption checks the value of an option the validator accepted by
+// name: 1 when it is valid, else 0 with f filled.
+//
+//export goCheckOption
+func goCheckOption(name, value *C.char, f *C.GoFailure) (ok C.int) {
+	defer recoverInto(&ok, f, "")
+	if fl := checkOption(C.GoString(name), C.GoString(value)); fl != nil {
+		return raise(f, *fl)
+	}
 	return 1
 }
 

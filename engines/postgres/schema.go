@@ -19,11 +19,15 @@ const remoteSchema = "vercel"
 // that a renamed foreign table still reads its table.
 const tableOption = "table"
 
+// stateSchemaNotFound is fdw_schema_not_found.
+const stateSchemaNotFound = "HV00Q"
+
 // importStatements are the CREATE FOREIGN TABLE statements of every plugin
 // table; PostgreSQL itself applies LIMIT TO and EXCEPT to them.
 func importStatements(s serverSettings, fromSchema string) ([]string, error) {
 	if fromSchema != remoteSchema {
-		return nil, fmt.Errorf("the plugin has no schema %q: import schema %q", fromSchema, remoteSchema)
+		return nil, &raised{failure{stateSchemaNotFound, fmt.Sprintf("the plugin has no schema %q", fromSchema), fmt.Sprintf(
+			"The server has one schema, %s: IMPORT FOREIGN SCHEMA %s FROM SERVER %s INTO …;", remoteSchema, remoteSchema, sqlscan.QuoteIdentifier(s.name))}}
 	}
 	tables, err := s.tables()
 	if err != nil {

@@ -1,7 +1,8 @@
 /*
  * The module: its signal handling at load, the handler and validator
- * functions, and what every callback shares (server settings, Go strings,
- * Go failures).
+ * functions (option names are checked here, their values by the Go half),
+ * and what every callback shares (server settings, Go strings, Go
+ * failures).
  */
 #include "fdw.h"
 
@@ -101,6 +102,7 @@ steampipe_postgres_vercel_validator(PG_FUNCTION_ARGS)
 	foreach(cell, options)
 	{
 		DefElem    *def = (DefElem *) lfirst(cell);
+		GoFailure	failure = {0};
 
 		if (valid == NULL || strcmp(def->defname, valid) != 0)
 			ereport(ERROR,
@@ -108,6 +110,8 @@ steampipe_postgres_vercel_validator(PG_FUNCTION_ARGS)
 					 errmsg("invalid option \"%s\"", def->defname),
 					 valid ? errhint("The only option here is %s.", valid)
 					 : errhint("There are no options here.")));
+		if (!goCheckOption(def->defname, defGetString(def), &failure))
+			raise_go_failure(&failure);
 	}
 	PG_RETURN_VOID();
 }
