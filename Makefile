@@ -65,8 +65,10 @@ export:
 termsafe:
 	@$(GO) build -o $(TERMSAFE) ./scripts/termsafe
 # The Postgres engine (docs/index.md#postgres): the .so, .control, --1.0.sql
-# and install.sh in $(PG_BUILD).
-.PHONY: postgres postgres-install
+# and install.sh in $(PG_BUILD). postgres-install installs them into the
+# machine's PostgreSQL, for real use; postgres-shell opens psql on a
+# throw-away cluster with the extension (VERCEL_API_TOKEN, VERCEL_BASE_URL).
+.PHONY: postgres postgres-install postgres-shell
 postgres: deps
 	mkdir -p $(PG_BUILD)
 	$(MAKE) -C $(PG_BUILD) -f $(CURDIR)/engines/postgres/fdw/Makefile VPATH=$(CURDIR)/engines/postgres/fdw \
@@ -74,6 +76,9 @@ postgres: deps
 
 postgres-install: postgres
 	PG_CONFIG=$(PG_CONFIG) $(PG_BUILD)/install.sh
+
+postgres-shell: deps
+	@PG_CONFIG=$(PG_CONFIG) GO=$(GO) scripts/postgres-shell.sh
 
 # The main job: SQL over your Vercel tokens, with VERCEL_API_TOKEN set.
 query: sqlite termsafe

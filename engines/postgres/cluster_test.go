@@ -8,7 +8,6 @@ import (
 	"os/exec"
 	"os/user"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -16,10 +15,10 @@ import (
 )
 
 // cluster is a private, throw-away PostgreSQL: a copy of the machine's
-// PostgreSQL 15 binaries in a temporary tree (PostgreSQL finds its share and
-// lib directories relative to its binary), the extension installed there by
-// its install.sh, and a data directory, run by the postgres OS user when the
-// tests run as root (initdb and postgres refuse root). The machine's own
+// PostgreSQL 15 installation with the extension, in a temporary tree
+// (scripts/postgres-private-install.sh), and a data directory, run by the
+// postgres OS user when the tests run as root (initdb and postgres refuse
+// root). The machine's own
 // clusters and installation are never touched.
 type cluster struct {
 	dir     string
@@ -29,22 +28,13 @@ type cluster struct {
 	exited  chan error
 }
 
-// pgDirs are the installation directories pg_config reports.
-type pgDirs struct{ bin, share, lib, version string }
-
-func readPGConfig() (pgDirs, error) {
-	var d pgDirs
-	for _, f := range []struct {
-		flag string
-		out  *string
-	}{{"--bindir", &d.bin}, {"--sharedir", &d.share}, {"--pkglibdir", &d.lib}, {"--version", &d.version}} {
-		out, err := exec.Command("pg_config", f.flag).Output()
-		if err != nil {
-			return d, fmt.Errorf("pg_config %s: %w (make deps installs postgresql-15 and postgresql-server-dev-15)", f.flag, err)
-		}
-		*f.out = strings.TrimSpace(string(out))
+// pgBindir is the PostgreSQL installation's binary directory.
+func pgBindir() (string, error) {
+	out, err := exec.Command("pg_config", "--bindir").Output()
+	if err != nil {
+		return "", fmt.Errorf("pg_config --bindir: %w (make deps installs postgresql-15 and postgresql-server-dev-15)", err)
 	}
-	return d, nil
+	return strings.TrimSpace(string(out)), nil
 }
 
 // installation is the extension built and installed into a private copy
@@ -54,26 +44,18 @@ type installation struct {
 	bin string
 }
 
-// prepareInstallation builds the extension and installs it with its own
-// install.sh into a private installation in dir, which the postgres user
-// must be able to read.
+// prepareInstallation builds the extension and installs it into a private
+// installation in dir, which the postgres user must be able to read, with
+// scripts/postgres-private-install.sh, as make postgres-shell does.
 func prepareInstallation(dir string) (*installation, error) {
-	pg, err := readPGConfig()
+	bindir, err := pgBindir()
 	if err != nil {
 		return nil, err
 	}
-	build := filepath.Join(dir, "build")
-	if err := buildExtension(build); err != nil {
-		return nil, err
+	if out, err := exec.Command("../../scripts/postgres-private-install.sh", dir).CombinedOutput(); err != nil {
+		return nil, fmt.Errorf("build and install the extension privately: %w\n%s", err, out)
 	}
-	inst := filepath.Join(dir, "install")
-	if err := privateInstallation(inst, pg); err != nil {
-		return nil, fmt.Errorf("create the private installation: %w", err)
-	}
-	if err := runInstallScript(dir, build, inst, pg); err != nil {
-		return nil, err
-	}
-	return &installation{dir: dir, bin: filepath.Join(inst, pg.bin)}, nil
+	return &installation{dir: dir, bin: filepath.Join(dir, "install", bindir)}, nil
 }
 
 // start creates and starts a cluster named name; env is added to the
@@ -136,84 +118,6 @@ func (inst *installation) start(name string, env ...string) (*cluster, error) {
 		return nil, err
 	}
 	return c, nil
-}
-
-func buildExtension(build string) error {
-	src, err := filepath.Abs("fdw")
-	if err != nil {
-		return err
-	}
-	if err := os.MkdirAll(build, 0o755); err != nil {
-		return err
-	}
-	cmd := exec.Command("make", "-s", "-C", build, "-f", filepath.Join(src, "Makefile"), "VPATH="+src, "with_llvm=no")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return fmt.Errorf("build the extension: %w\n%s", err, out)
-	}
-	return nil
-}
-
-// privateInstallation mirrors the PostgreSQL installation under inst:
-// copies of the binaries, links to every share and lib file, and an empty
-// place for the extension's own files.
-func privateInstallation(inst string, pg pgDirs) error {
-	bin := filepath.Join(inst, pg.bin)
-	if err := os.MkdirAll(bin, 0o755); err != nil {
-		return err
-	}
-	for _, name := range []string{"postgres", "initdb"} {
-		data, err := os.ReadFile(filepath.Join(pg.bin, name))
-		if err != nil {
-			return err
-		}
-		if err := os.WriteFile(filepath.Join(bin, name), data, 0o755); err != nil {
-			return err
-		}
-	}
-	if err := linkEntries(pg.lib, filepath.Join(inst, pg.lib)); err != nil {
-		return err
-	}
-	if err := linkEntries(pg.share, filepath.Join(inst, pg.share), "extension"); err != nil {
-		return err
-	}
-	return linkEntries(filepath.Join(pg.share, "extension"), filepath.Join(inst, pg.share, "extension"))
-}
-
-// linkEntries makes to a directory of symbolic links to the entries of
-// from, except those named in skip.
-func linkEntries(from, to string, skip ...string) error {
-	if err := os.MkdirAll(to, 0o755); err != nil {
-		return err
-	}
-	entries, err := os.ReadDir(from)
-	if err != nil {
-		return err
-	}
-	for _, e := range entries {
-		if !slices.Contains(skip, e.Name()) {
-			if err := os.Symlink(filepath.Join(from, e.Name()), filepath.Join(to, e.Name())); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-// runInstallScript installs the build with its own install.sh, given a
-// pg_config that describes the private installation.
-func runInstallScript(dir, build, inst string, pg pgDirs) error {
-	stub := filepath.Join(dir, "pg_config")
-	script := fmt.Sprintf("#!/bin/sh\ncase \"$1\" in\n--version) echo %q;;\n--pkglibdir) echo %q;;\n--sharedir) echo %q;;\n*) exit 1;;\nesac\n",
-		pg.version, filepath.Join(inst, pg.lib), filepath.Join(inst, pg.share))
-	if err := os.WriteFile(stub, []byte(script), 0o755); err != nil {
-		return err
-	}
-	cmd := exec.Command(filepath.Join(build, "install.sh"))
-	cmd.Env = append(os.Environ(), "PG_CONFIG="+stub)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return fmt.Errorf("install.sh: %w\n%s", err, out)
-	}
-	return nil
 }
 
 // clusterOwner is the postgres user's credential when running as root, nil
