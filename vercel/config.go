@@ -29,6 +29,10 @@ type vercelConfig struct {
 	APIToken hcl.Expression `hcl:"api_token,optional"`
 	Team     hcl.Expression `hcl:"team,optional"`
 	BaseURL  hcl.Expression `hcl:"base_url,optional"`
+	// validated holds the fields' values once Validate has evaluated
+	// them: the SDK keeps this struct (by value) as the connection's
+	// config, and every query reads it without evaluating HCL again.
+	validated *configValues
 }
 
 // configValues are a connection config's settings; "" is a field not set.
@@ -45,11 +49,18 @@ func ConfigInstance() any {
 // third_party/steampipe-plugin-sdk/PATCHES.md): a field of the wrong type
 // fails when the config is set, not at the first query.
 func (c *vercelConfig) Validate() error {
-	_, err := c.values()
+	c.validated = nil
+	v, err := c.values()
+	if err == nil {
+		c.validated = &v
+	}
 	return err
 }
 
 func (c vercelConfig) values() (configValues, error) {
+	if c.validated != nil {
+		return *c.validated, nil
+	}
 	var v configValues
 	for _, field := range []struct {
 		name string

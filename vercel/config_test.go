@@ -171,3 +171,16 @@ func TestConfigNeverShowsBaseURLCredentials(t *testing.T) {
 	assert.Contains(t, err.Error(), EnvBaseURL)
 	assert.NotContains(t, err.Error(), "PASSWORD")
 }
+
+// The SDK stores the config Validate checked: its values are evaluated
+// once, when the config is set, and every query reads them as they are.
+func TestTheStoredConfigHoldsItsValues(t *testing.T) {
+	cfg := mustParseConfig(t, `api_token = "tok_abcdefghijkl"
+team = "acme"`)
+	require.NotNil(t, cfg.validated, "Validate's values are kept in the stored config")
+	cfg.APIToken, cfg.Team = nil, nil // not evaluated again
+	c, err := clientConfig(cfg, env(nil))
+	require.NoError(t, err)
+	assert.Equal(t, "tok_abcdefghijkl", c.Token)
+	assert.Equal(t, "acme", c.Team)
+}
