@@ -1,4 +1,4 @@
-# Generated from engines/report/controls/*.sql and the report's --help by
+# Generated from the controls and variables of internal/controls by
 # powerpipe/generate: do not edit. Change the control files, then run
 # go generate ./powerpipe/...
 

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/cli"
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/controls"
 )
 
 // options is a parsed command line.
@@ -75,7 +76,7 @@ func (o *options) complete(failOn, minSeverity, at string, settings cli.ListFlag
 		return fmt.Errorf("--output %q: want one of %s", o.output, strings.Join(formats, ", "))
 	}
 	if minSeverity != "" {
-		sev, err := parseSeverity(minSeverity)
+		sev, err := controls.ParseSeverity(minSeverity)
 		if err != nil {
 			return fmt.Errorf("--min-severity: %w", err)
 		}
@@ -88,7 +89,7 @@ func (o *options) complete(failOn, minSeverity, at string, settings cli.ListFlag
 		return errors.New("--config and --connections: give one of them")
 	}
 	if failOn != "" {
-		sev, err := parseSeverity(failOn)
+		sev, err := controls.ParseSeverity(failOn)
 		if err != nil {
 			return fmt.Errorf("--fail-on: %w", err)
 		}
@@ -104,7 +105,7 @@ func (o *options) complete(failOn, minSeverity, at string, settings cli.ListFlag
 		}
 		o.at, o.atGiven = t.UTC(), true
 	}
-	vars, err := parseVars(settings)
+	vars, err := controls.Settings(settings)
 	if err != nil {
 		return err
 	}
@@ -122,7 +123,7 @@ func (o options) failing(r result) bool {
 	}
 	switch {
 	case o.failOn != "":
-		return r.Severity.atLeast(o.failOn)
+		return r.Severity.AtLeast(o.failOn)
 	case o.failOnNew:
 		return true
 	}

@@ -99,7 +99,7 @@ func TestLeakedTokenUsedAfterTheLeakComesFirst(t *testing.T) {
 	assert.Equal(t, "leaked tok_leaked_used_after", results[0].Control+" "+results[0].TokenID)
 	assert.Equal(t, "leaked tok_leaked_not_used", results[1].Control+" "+results[1].TokenID)
 	for i := 1; i < len(results); i++ {
-		assert.LessOrEqual(t, results[i-1].Severity.rank(), results[i].Severity.rank(), "results are ordered by severity")
+		assert.LessOrEqual(t, results[i-1].Severity.Rank(), results[i].Severity.Rank(), "results are ordered by severity")
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/controls"
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/display"
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/render"
 )
@@ -25,8 +26,8 @@ type evaluation struct {
 	params     []any
 	insert     *sql.Stmt
 	insertTeam *sql.Stmt
-	perToken   []control
-	whole      []control
+	perToken   []sqliteControl
+	whole      []sqliteControl
 	results    []result
 	// prepare, when set, is given each control's results as they are
 	// collected.
@@ -45,11 +46,11 @@ var teamTableColumns = append([]string{"sp_connection_name"}, teamColumns...)
 
 // startEvaluation creates the empty tables and prepares the statements, with
 // :now and the variables bound as parameters.
-func startEvaluation(ctx context.Context, controls []control, now time.Time, vars map[string]int) (e *evaluation, err error) {
+func startEvaluation(ctx context.Context, benchmark []control, now time.Time, vars map[string]int) (e *evaluation, err error) {
 	// The driver keeps each control's statement prepared from one batch to
 	// the next (a database/sql statement would insist on being given
 	// exactly the parameters the query uses).
-	db, err := sql.Open(driverName, fmt.Sprintf(":memory:?_stmt_cache_size=%d", len(controls)+4))
+	db, err := sql.Open(driverName, fmt.Sprintf(":memory:?_stmt_cache_size=%d", len(benchmark)+4))
 	if err != nil {
 		return nil, fmt.Errorf("opening SQLite: %w", err)
 	}
@@ -88,14 +89,24 @@ func startEvaluation(ctx context.Context, controls []control, now time.Time, var
 	if e.insertTeam, err = e.tx.PrepareContext(ctx, insertStatement("main.vercel_team", len(teamTableColumns))); err != nil {
 		return nil, fmt.Errorf("loading teams: %w", err)
 	}
-	for _, c := range controls {
+	for _, c := range benchmark {
+		query, err := controls.Rewrite(c.Query, controls.SQLite, nil)
+		if err != nil {
+			return nil, fmt.Errorf("control %s: %w", c.ID, err)
+		}
 		if c.PerToken {
-			e.perToken = append(e.perToken, c)
+			e.perToken = append(e.perToken, sqliteControl{c, query})
 		} else {
-			e.whole = append(e.whole, c)
+			e.whole = append(e.whole, sqliteControl{c, query})
 		}
 	}
 	return e, nil
+}
+
+// sqliteControl is a control with its query in SQLite's dialect.
+type sqliteControl struct {
+	control
+	sql string
 }
 
 // insertStatement inserts one row of n columns into table.
@@ -131,8 +142,8 @@ func (e *evaluation) load(ctx context.Context, batch rowBatch) error {
 		return fmt.Errorf("loading tokens of connection %q: %w", batch.Connection, err)
 	}
 	for _, c := range e.perToken {
-		rows, err := e.tx.QueryContext(ctx, c.SQL, e.params...)
-		if err := e.collect(c, rows, err); err != nil {
+		rows, err := e.tx.QueryContext(ctx, c.sql, e.params...)
+		if err := e.collect(c.control, rows, err); err != nil {
 			return err
 		}
 	}
@@ -160,8 +171,8 @@ func (e *evaluation) finish(ctx context.Context) ([]result, error) {
 	collected := e.results[:perToken]
 	go func() { perTokenKeys <- sortedKeys(collected, 0) }()
 	for _, c := range e.whole {
-		rows, err := e.tx.QueryContext(ctx, c.SQL, e.params...)
-		if err := e.collect(c, rows, err); err != nil {
+		rows, err := e.tx.QueryContext(ctx, c.sql, e.params...)
+		if err := e.collect(c.control, rows, err); err != nil {
 			<-perTokenKeys
 			return nil, err
 		}

@@ -23,7 +23,7 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 	"sentence": func(s string) string { return display.Terminal(clip(s, maxShownSentence)) },
 	"note":     func(r result) string { return display.Terminal(clip(note(r), maxShownSentence)) },
 	"token":    func(r result) string { return display.Terminal(tokenLabel(r)) },
-	"rank":     func(s severity) int { return s.rank() },
+	"rank":     func(s severity) int { return s.Rank() },
 	"conns":    func(r *report) string { return display.Terminal(connectionList(r)) },
 	"counts":   summary,
 }).Parse(htmlSource))

@@ -75,7 +75,7 @@ func (r *report) count() {
 func (r *report) findings(all bool) []result {
 	var shown []result
 	for _, res := range r.Results {
-		if r.minSeverity != "" && !res.Severity.atLeast(r.minSeverity) {
+		if r.minSeverity != "" && !res.Severity.AtLeast(r.minSeverity) {
 			continue
 		}
 		if all || res.Status == statusAlarm || res.Status == statusInfo {

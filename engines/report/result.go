@@ -74,7 +74,7 @@ func sortedKeys(results []result, first int) []sortKey {
 	for i := range results {
 		r := &results[i]
 		keys[i] = sortKey{
-			order: uint32(r.Severity.rank())<<8 | uint32(slices.Index(statuses, r.Status)),
+			order: uint32(r.Severity.Rank())<<8 | uint32(slices.Index(statuses, r.Status)),
 			risk:  r.risk,
 			token: stringPrefix(r.TokenID),
 			index: int32(first + i),

@@ -9,6 +9,7 @@ import (
 
 	"github.com/tokenaudit/steampipe-plugin-vercel/errkind"
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/cli"
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/controls"
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/display"
 )
 
@@ -75,7 +76,7 @@ func misconfigured(err error) bool {
 // audit reads the tokens, runs the controls and applies exceptions and
 // baseline. Configuration problems come back as cli.UsageError.
 func audit(ctx context.Context, opts options, stderr io.Writer) (*report, error) {
-	controls, err := loadControls(opts.controls)
+	benchmark, err := controls.Load(opts.controls)
 	if err != nil {
 		return nil, cli.UsageError{Err: err}
 	}
@@ -85,7 +86,7 @@ func audit(ctx context.Context, opts options, stderr io.Writer) (*report, error)
 	}
 	var exceptions []exception
 	if opts.exceptions != "" {
-		if exceptions, err = loadExceptions(ctx, opts.exceptions, controls); err != nil {
+		if exceptions, err = loadExceptions(ctx, opts.exceptions, benchmark); err != nil {
 			return nil, inputError(ctx, fmt.Errorf("exceptions file: %w", err))
 		}
 	}
@@ -100,7 +101,7 @@ func audit(ctx context.Context, opts options, stderr io.Writer) (*report, error)
 		now = time.Now().UTC()
 	}
 
-	ev, err := startEvaluation(ctx, controls, now, opts.vars)
+	ev, err := startEvaluation(ctx, benchmark, now, opts.vars)
 	if err != nil {
 		return nil, err
 	}
@@ -124,7 +125,7 @@ func audit(ctx context.Context, opts options, stderr io.Writer) (*report, error)
 		return nil, err
 	}
 
-	r := newReport(now, opts.vars, controls, read, results)
+	r := newReport(now, opts.vars, benchmark, read, results)
 	r.StaleExceptions = staleExceptions(r.Results, exceptions)
 	if opts.baseline != "" {
 		r.hasBaseline = true

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/controls"
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/inprocess"
 )
 
@@ -13,7 +14,7 @@ const commandName = "steampipe_report_vercel"
 // error.
 func usage() string {
 	var vars strings.Builder
-	for _, v := range variables {
+	for _, v := range controls.Variables {
 		fmt.Fprintf(&vars, "  %-18s %d  %s\n", v.Name, v.Default, v.Description)
 	}
 	return fmt.Sprintf(`Usage: %[1]s [flags]
@@ -60,5 +61,5 @@ Examples:
   %[1]s --connections ~/.steampipe/config/vercel.spc --output sarif --fail-on high
   %[1]s --output json > this-week.json
   %[1]s --baseline last-week.json --fail-on-new --exceptions accepted.json
-`, commandName, strings.Join(formats, ", "), joinSeverities(), vars.String(), inprocess.QuietLogLevel)
+`, commandName, strings.Join(formats, ", "), controls.JoinSeverities(), vars.String(), inprocess.QuietLogLevel)
 }

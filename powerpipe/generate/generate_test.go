@@ -7,13 +7,15 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/controls"
 )
 
 // TestCommittedModIsGenerated fails when the mod's committed files are not
-// what the report's control files and variables make: the mod is never a
+// what the benchmark's controls and variables make: the mod is never a
 // second copy that drifts.
 func TestCommittedModIsGenerated(t *testing.T) {
-	files, err := generate(t.Context(), "../..")
+	files, err := generate()
 	require.NoError(t, err)
 	require.Len(t, files, 3)
 	for name, want := range files {
@@ -37,7 +39,7 @@ func TestTranslate(t *testing.T) {
 		{"t.date(x), update_date (x)", "t.date(x), update_date (x)"},
 		{":unused_days + :max_age_days + :unused_days", "(select unused_days from evaluation) + (select max_age_days from evaluation) + (select unused_days from evaluation)"},
 	} {
-		tr := translator{control: "c", known: map[string]bool{"unused_days": true, "max_age_days": true}}
+		tr := translator{control: "c"}
 		got, err := tr.translate(tc.in)
 		require.NoError(t, err, tc.in)
 		assert.Equal(t, tc.want, got, tc.in)
@@ -47,8 +49,8 @@ func TestTranslate(t *testing.T) {
 // TestVariablesBindInOrderOfFirstUse: the evaluation CTE binds $2, $3, … to
 // the variables in the order the control's param blocks list them.
 func TestVariablesBindInOrderOfFirstUse(t *testing.T) {
-	c := control{ID: "c", Query: "select :max_age_days, :unused_days, :max_age_days, :now"}
-	mc, err := toPostgres(c, []variable{{Name: "unused_days"}, {Name: "max_age_days"}})
+	c := controls.Control{ID: "c", Query: "select :max_age_days, :unused_days, :max_age_days, :now"}
+	mc, err := toPostgres(c)
 	require.NoError(t, err)
 	assert.Equal(t, []string{"max_age_days", "unused_days"}, mc.Params)
 	assert.Contains(t, mc.SQL, "when $2::numeric between 0 and 2147483647 and $2::numeric = trunc($2::numeric) then $2::numeric::int")
@@ -63,33 +65,11 @@ func TestTranslateRefusesWhatItCannotBind(t *testing.T) {
 		"has_scope_type(s, 'a'":  "no closing parenthesis",
 		"date(a, b) is not null": "date takes 1 arguments, got 2",
 	} {
-		tr := translator{control: "c", known: map[string]bool{}}
+		tr := translator{control: "c"}
 		_, err := tr.translate(in)
 		require.Error(t, err, in)
 		assert.Contains(t, err.Error(), want, in)
 	}
-}
-
-func TestParseControl(t *testing.T) {
-	c, err := parseControl("x", "-- title: T\n-- severity: info\n-- anchor: A: B\n-- remediation: R\nselect 1;\n")
-	require.NoError(t, err)
-	assert.Equal(t, control{ID: "x", Title: "T", Severity: "info", Anchor: "A: B", Remediation: "R", Query: "select 1"}, c)
-
-	_, err = parseControl("x", "-- title: T\n-- severity: info\n-- anchor: A\nselect 1;\n")
-	assert.ErrorContains(t, err, `missing header line "-- remediation: …"`)
-	_, err = parseControl("x", "-- title: T\n-- severity: urgent\n-- anchor: A\n-- remediation: R\nselect 1;\n")
-	assert.ErrorContains(t, err, `severity "urgent"`)
-}
-
-func TestParseHelpVariables(t *testing.T) {
-	vars, err := parseHelpVariables("Usage: x\n\nVariables:\n  unused_days        90  unused: alarm\n  max_lifetime_days  365  long_lived: alarm\n\nOther:\n  y  1  z\n")
-	require.NoError(t, err)
-	assert.Equal(t, []variable{{"unused_days", 90, "unused: alarm"}, {"max_lifetime_days", 365, "long_lived: alarm"}}, vars)
-
-	_, err = parseHelpVariables("Usage: x\n")
-	assert.ErrorContains(t, err, "lists no variables")
-	_, err = parseHelpVariables("Variables:\n  unused_days ninety  x\n")
-	assert.ErrorContains(t, err, "unreadable variable line")
 }
 
 func TestHCLStringEscapes(t *testing.T) {

@@ -2,12 +2,13 @@ package main
 
 import (
 	"fmt"
-	"slices"
 	"strings"
+
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/controls"
 )
 
 // generatedNote heads every generated file.
-const generatedNote = `# Generated from engines/report/controls/*.sql and the report's --help by
+const generatedNote = `# Generated from the controls and variables of internal/controls by
 # powerpipe/generate: do not edit. Change the control files, then run
 # go generate ./powerpipe/...
 `
@@ -17,17 +18,17 @@ const benchmarkName = "vercel_token"
 
 // powerpipeSeverity is the report's severity as Powerpipe names it:
 // Powerpipe has no "info", its lowest is "none".
-func powerpipeSeverity(s string) string {
+func powerpipeSeverity(s controls.Severity) string {
 	if s == "info" {
 		return "none"
 	}
-	return s
+	return string(s)
 }
 
 // modControl is a control ready to render: its PostgreSQL query and the
 // variables bound to $2, $3, … in that order.
 type modControl struct {
-	control
+	controls.Control
 	SQL    string
 	Params []string
 }
@@ -37,12 +38,8 @@ type modControl struct {
 // $2, … the variables, each checked in the evaluation CTE; connection is
 // Steampipe's sp_connection_name; and the result has Powerpipe's resource,
 // status and reason with the rest as dimensions.
-func toPostgres(c control, vars []variable) (modControl, error) {
-	known := map[string]bool{}
-	for _, v := range vars {
-		known[v.Name] = true
-	}
-	t := translator{control: c.ID, known: known}
+func toPostgres(c controls.Control) (modControl, error) {
+	t := translator{control: c.ID}
 	body, err := t.translate(c.Query)
 	if err != nil {
 		return modControl{}, err
@@ -65,7 +62,7 @@ select
   suffix
 from
   result;`, evaluationCTE(t.params), indent(body, "  "))
-	return modControl{control: c, SQL: sql, Params: t.params}, nil
+	return modControl{Control: c, SQL: sql, Params: t.params}, nil
 }
 
 // evaluationCTE is "with evaluation as (…)": one row with the evaluation
@@ -87,14 +84,14 @@ func wholeDays(name, param string) string {
 	n := param + "::numeric"
 	return fmt.Sprintf(`case
       when %[2]s between 0 and 2147483647 and %[2]s = trunc(%[2]s) then %[2]s::int
-      else cast('--var %[1]s=' || coalesce(%[2]s::text, 'null') || ': want a whole number of days, 0 or more' as int)
-    end as %[1]s`, name, n)
+      else cast('--var %[1]s=' || coalesce(%[2]s::text, 'null') || ': want %[3]s' as int)
+    end as %[1]s`, name, n, controls.DaysRule)
 }
 
 // renderBenchmark is benchmark.pp: the benchmark and its controls.
-func renderBenchmark(controls []modControl, vars []variable) (string, error) {
+func renderBenchmark(mod []modControl) (string, error) {
 	descriptions := map[string]string{}
-	for _, v := range vars {
+	for _, v := range controls.Variables {
 		descriptions[v.Name] = v.Description
 	}
 	var b strings.Builder
@@ -103,12 +100,12 @@ func renderBenchmark(controls []modControl, vars []variable) (string, error) {
 	fmt.Fprintf(&b, "  title       = %s\n", hclString("Vercel user tokens"))
 	fmt.Fprintf(&b, "  description = %s\n", hclString("The token audit of steampipe_report_vercel (docs/compliance.md): one result per token and control."))
 	b.WriteString("  children = [\n")
-	for _, c := range controls {
+	for _, c := range mod {
 		fmt.Fprintf(&b, "    control.%s,\n", c.ID)
 	}
 	b.WriteString("  ]\n")
 	b.WriteString("  tags = {\n    service = \"Vercel/UserToken\"\n  }\n}\n")
-	for _, c := range controls {
+	for _, c := range mod {
 		if strings.Contains(c.SQL, "\nEOQ\n") {
 			return "", fmt.Errorf("control %s: its query has a line EOQ, which ends the heredoc", c.ID)
 		}
@@ -135,7 +132,7 @@ func writeParam(b *strings.Builder, name, description, variable string) {
 
 // renderVariables is variables.pp: the evaluation time and the report's
 // thresholds with their defaults.
-func renderVariables(vars []variable) string {
+func renderVariables() string {
 	var b strings.Builder
 	b.WriteString(generatedNote)
 	b.WriteString(`
@@ -145,7 +142,7 @@ variable "evaluated_at" {
   description = "Judge the tokens at this RFC 3339 time (the report's --at); empty: the time of the run."
 }
 `)
-	for _, v := range vars {
+	for _, v := range controls.Variables {
 		fmt.Fprintf(&b, "\nvariable %q {\n  type        = number\n  default     = %d\n  description = %s\n}\n",
 			v.Name, v.Default, hclString(v.Description))
 	}
@@ -159,11 +156,11 @@ var dashboardVariables = []string{"unused_days"}
 // renderDashboardEvaluation is dashboards/evaluation.pp: the evaluation CTE
 // of the controls as a local the dashboards' queries start with, so that a
 // dashboard judges the time and the thresholds as the benchmark does.
-func renderDashboardEvaluation(vars []variable) (string, error) {
+func renderDashboardEvaluation() (string, error) {
 	params := []string{"$1 evaluated_at"}
 	for i, name := range dashboardVariables {
-		if !slices.ContainsFunc(vars, func(v variable) bool { return v.Name == name }) {
-			return "", fmt.Errorf("the dashboards read the variable %s, which the report's --help does not list", name)
+		if !controls.IsVariable(name) {
+			return "", fmt.Errorf("the dashboards read the variable %s, which internal/controls does not list", name)
 		}
 		params = append(params, fmt.Sprintf("$%d %s", i+2, name))
 	}

@@ -1,4 +1,4 @@
-package main
+package controls
 
 import (
 	"fmt"
@@ -6,24 +6,28 @@ import (
 	"strings"
 )
 
-// variable is a threshold the controls read as a :name parameter.
-type variable struct {
+// Variable is a threshold the controls read as a :name parameter.
+type Variable struct {
 	Name        string
 	Default     int
 	Description string
 }
 
-// variables are every threshold a control uses, with its default.
-var variables = []variable{
+// Variables are every threshold a control uses, with its default.
+var Variables = []Variable{
 	{"unused_days", 90, "unused: alarm when the token was last used this many whole days ago or more"},
 	{"max_age_days", 90, "age: alarm when the token was created more than this many whole days ago"},
 	{"max_lifetime_days", 365, "long_lived: alarm when the token expires more than this many whole days after its creation"},
 }
 
-// parseVars reads --var name=value settings over the defaults.
-func parseVars(settings []string) (map[string]int, error) {
-	values := make(map[string]int, len(variables))
-	for _, v := range variables {
+// DaysRule is what a variable's value must be; both the report and the mod
+// refuse anything else with it.
+const DaysRule = "a whole number of days, 0 or more"
+
+// Settings reads name=value settings (--var) over the defaults.
+func Settings(settings []string) (map[string]int, error) {
+	values := make(map[string]int, len(Variables))
+	for _, v := range Variables {
 		values[v.Name] = v.Default
 	}
 	for _, setting := range settings {
@@ -37,16 +41,26 @@ func parseVars(settings []string) (map[string]int, error) {
 		}
 		n, err := strconv.Atoi(strings.TrimSpace(raw))
 		if err != nil || n < 0 {
-			return nil, fmt.Errorf("--var %q: want a whole number of days, 0 or more", setting)
+			return nil, fmt.Errorf("--var %q: want %s", setting, DaysRule)
 		}
 		values[name] = n
 	}
 	return values, nil
 }
 
+// IsVariable tells whether name is one of Variables.
+func IsVariable(name string) bool {
+	for _, v := range Variables {
+		if v.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
 func variableNames() string {
-	names := make([]string, len(variables))
-	for i, v := range variables {
+	names := make([]string, len(Variables))
+	for i, v := range Variables {
 		names[i] = v.Name
 	}
 	return strings.Join(names, ", ")
