@@ -77,17 +77,21 @@ setsid "${as_owner[@]}" env -i PATH=/usr/bin:/bin TMPDIR="$dir/tmp" "$bin/postgr
 server_pid=$!
 
 psql_args=(-X -q -h 127.0.0.1 -p "$port" -U postgres -d postgres)
-for _ in $(seq 600); do
-	if psql "${psql_args[@]}" -Atc 'select 1' >/dev/null 2>&1; then
-		break
-	fi
-	if ! kill -0 "$server_pid" 2>/dev/null; then
-		echo "error: postgres did not start:" >&2
-		cat "$dir/server.log" >&2
-		exit 1
-	fi
-	sleep 0.1
-done
+# ready: whether the server accepts connections, waiting up to a minute.
+ready() {
+	local _
+	for _ in $(seq 600); do
+		psql "${psql_args[@]}" -Atc 'select 1' >/dev/null 2>&1 && return 0
+		kill -0 "$server_pid" 2>/dev/null || return 1
+		sleep 0.1
+	done
+	return 1
+}
+if ! ready; then
+	echo "error: postgres did not start:" >&2
+	cat "$dir/server.log" >&2
+	exit 1
+fi
 
 # hcl_string and sql_string quote a value for HCL and for SQL.
 hcl_string() { local s=${1//\\/\\\\}; s=${s//\"/\\\"}; printf '"%s"' "$s"; }
