@@ -7,9 +7,11 @@ import (
 	"os"
 	"time"
 
+	"github.com/hashicorp/go-hclog"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/gohcl"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/turbot/steampipe-plugin-sdk/v5/logging"
 
 	"github.com/tokenaudit/steampipe-plugin-vercel/vercelapi"
 )
@@ -49,6 +51,9 @@ func NewTokenWriter(config string, options ...WriterOption) (*TokenWriter, error
 	if err != nil {
 		return nil, err
 	}
+	// One line per request at TRACE, on stderr like the plugin's own
+	// (never a body, so never a secret).
+	clientCfg.Logger = logging.NewLogger(&hclog.LoggerOptions{DisableTime: true})
 	for _, option := range options {
 		option(&clientCfg)
 	}

@@ -197,13 +197,7 @@ func goScanNext(handle C.uintptr_t, values **C.char, f *C.GoFailure) (status C.i
 		fail(f, item.err, sc.serverName)
 		return C.GO_SCAN_ERROR
 	}
-	out := unsafe.Slice(values, len(item.values))
-	for i, v := range item.values {
-		out[i] = nil
-		if v != nil {
-			out[i] = C.CString(*v)
-		}
-	}
+	putRow(values, item.values)
 	return C.GO_SCAN_ROW
 }
 

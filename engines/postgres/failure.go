@@ -34,6 +34,9 @@ var errInternal = errors.New("internal error in steampipe_postgres_vercel")
 func failureOf(err error, serverName string) failure {
 	msg := err.Error()
 	server := sqlscan.QuoteIdentifier(serverName)
+	if f, ok := writeFailureOf(err); ok {
+		return f
+	}
 	if errors.Is(err, errInternal) {
 		return failure{stateInternalError, msg, "This is a bug in steampipe_postgres_vercel; the session can go on."}
 	}

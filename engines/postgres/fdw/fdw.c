@@ -56,6 +56,7 @@ _PG_init(void)
 	if (mask_saved)
 		pthread_sigmask(SIG_SETMASK, &saved_mask, NULL);
 	goInit(environ);
+	register_transaction_callbacks();
 }
 
 Datum
@@ -72,6 +73,14 @@ steampipe_postgres_vercel_handler(PG_FUNCTION_ARGS)
 	routine->ReScanForeignScan = vercelReScanForeignScan;
 	routine->EndForeignScan = vercelEndForeignScan;
 	routine->ImportForeignSchema = vercelImportForeignSchema;
+	routine->AddForeignUpdateTargets = vercelAddForeignUpdateTargets;
+	routine->PlanForeignModify = vercelPlanForeignModify;
+	routine->BeginForeignModify = vercelBeginForeignModify;
+	routine->ExecForeignInsert = vercelExecForeignInsert;
+	routine->ExecForeignDelete = vercelExecForeignDelete;
+	routine->EndForeignModify = vercelEndForeignModify;
+	routine->IsForeignRelUpdatable = vercelIsForeignRelUpdatable;
+	routine->ExplainForeignModify = vercelExplainForeignModify;
 	PG_RETURN_POINTER(routine);
 }
 

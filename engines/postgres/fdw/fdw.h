@@ -9,6 +9,7 @@
 #include "postgres.h"
 
 #include "foreign/fdwapi.h"
+#include "foreign/foreign.h"
 #include "libsteampipe_vercel.h"
 
 extern void server_args(Oid serverid, Oid userid, GoServer *out);
@@ -16,6 +17,7 @@ extern char *take_go_string(char *s);
 extern void raise_go_failure(GoFailure *f) pg_attribute_noreturn();
 
 /* plan.c */
+extern char *plugin_table(ForeignTable *table);
 extern void vercelGetForeignRelSize(PlannerInfo *root, RelOptInfo *baserel, Oid foreigntableid);
 extern void vercelGetForeignPaths(PlannerInfo *root, RelOptInfo *baserel, Oid foreigntableid);
 extern ForeignScan *vercelGetForeignPlan(PlannerInfo *root, RelOptInfo *baserel, Oid foreigntableid,
@@ -28,6 +30,25 @@ extern void vercelBeginForeignScan(ForeignScanState *node, int eflags);
 extern TupleTableSlot *vercelIterateForeignScan(ForeignScanState *node);
 extern void vercelReScanForeignScan(ForeignScanState *node);
 extern void vercelEndForeignScan(ForeignScanState *node);
+
+/* modify.c */
+extern void vercelAddForeignUpdateTargets(PlannerInfo *root, Index rtindex, RangeTblEntry *target_rte,
+										  Relation target_relation);
+extern List *vercelPlanForeignModify(PlannerInfo *root, ModifyTable *plan, Index resultRelation,
+									 int subplan_index);
+extern void vercelBeginForeignModify(ModifyTableState *mtstate, ResultRelInfo *rinfo, List *fdw_private,
+									 int subplan_index, int eflags);
+extern TupleTableSlot *vercelExecForeignInsert(EState *estate, ResultRelInfo *rinfo, TupleTableSlot *slot,
+											   TupleTableSlot *planSlot);
+extern TupleTableSlot *vercelExecForeignDelete(EState *estate, ResultRelInfo *rinfo, TupleTableSlot *slot,
+											   TupleTableSlot *planSlot);
+extern void vercelEndForeignModify(EState *estate, ResultRelInfo *rinfo);
+extern int	vercelIsForeignRelUpdatable(Relation rel);
+extern void vercelExplainForeignModify(ModifyTableState *mtstate, ResultRelInfo *rinfo, List *fdw_private,
+									   int subplan_index, struct ExplainState *es);
+
+/* xact.c */
+extern void register_transaction_callbacks(void);
 
 /* import.c */
 extern List *vercelImportForeignSchema(ImportForeignSchemaStmt *stmt, Oid serverOid);

@@ -53,7 +53,7 @@ string_array(List *strings)
 }
 
 /* The plugin table a foreign table reads: its table option, or its name. */
-static char *
+char *
 plugin_table(ForeignTable *table)
 {
 	ListCell   *cell;
