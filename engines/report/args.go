@@ -19,6 +19,9 @@ type options struct {
 	connections string
 	output      string
 	all         bool
+	// results lists one row per control and token instead of the action
+	// list in table, csv, markdown and html; all implies it.
+	results bool
 	// minSeverity leaves less severe findings out of table, markdown and
 	// html; "" lists every severity.
 	minSeverity severity
@@ -46,6 +49,7 @@ func parseArgs(args []string) (options, error) {
 	fs.StringVar(&opts.connections, "connections", "", "")
 	fs.StringVar(&opts.output, "output", formats[0], "")
 	fs.BoolVar(&opts.all, "all", false, "")
+	fs.BoolVar(&opts.results, "results", false, "")
 	fs.StringVar(&minSeverity, "min-severity", "", "")
 	fs.StringVar(&failOn, "fail-on", "", "")
 	fs.BoolVar(&opts.failOnNew, "fail-on-new", false, "")
@@ -75,6 +79,11 @@ func (o *options) complete(failOn, minSeverity, at string, settings cli.ListFlag
 	if !slices.Contains(formats, o.output) {
 		return fmt.Errorf("--output %q: want one of %s", o.output, strings.Join(formats, ", "))
 	}
+	if o.results && !slices.Contains(viewFormats, o.output) {
+		return fmt.Errorf("--results is for %s; --output %s has no action list to replace", strings.Join(viewFormats, ", "), o.output)
+	}
+	// --all lists every result of a human format, so shows results.
+	o.results = o.results || (o.all && slices.Contains(humanFormats, o.output))
 	if minSeverity != "" {
 		sev, err := controls.ParseSeverity(minSeverity)
 		if err != nil {

@@ -51,7 +51,7 @@ func TestExceptionsAcceptFindingsUntilTheirDate(t *testing.T) {
 	assert.Contains(t, res.stderr, "tok_gone")
 	assert.Contains(t, res.stderr, "names no audited token")
 
-	table := auditEdge(t, api, "--exceptions", exceptions)
+	table := auditEdge(t, api, "--exceptions", exceptions, "--results")
 	assert.Contains(t, table.stdout, "accepted: release key, used quarterly (by alice, until 2026-07-01)")
 	assert.Contains(t, table.stdout, "exception expired: rotation planned (by bob, until 2026-06-30)")
 	assert.Contains(t, table.stdout, "Exceptions that name no audited token")

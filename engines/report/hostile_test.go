@@ -60,6 +60,15 @@ func startHostileAPI(t *testing.T) *testapi.API {
 // whose stale exception are hostile too.
 func hostileRun(t *testing.T, api *testapi.API, format string) outcome {
 	t.Helper()
+	if format == "table" || format == "markdown" || format == "html" {
+		return hostileRunWith(t, api, format, "--all")
+	}
+	return hostileRunWith(t, api, format)
+}
+
+// hostileRunWith is hostileRun with more arguments.
+func hostileRunWith(t *testing.T, api *testapi.API, format string, more ...string) outcome {
+	t.Helper()
 	hcl, err := json.Marshal(hostileText) // a JSON string is an HCL string
 	require.NoError(t, err)
 	spc := writeFile(t, "vercel.spc", fmt.Sprintf("connection %s {\n  plugin = \"vercel\"\n  api_token = %q\n  base_url = %q\n}\n", hcl, api.Secret, api.URL))
@@ -74,10 +83,7 @@ func hostileRun(t *testing.T, api *testapi.API, format string) outcome {
   {"token_id": %s, "control": "leaked", "reason": %s, "accepted_by": %s, "until": "2027-01-01"}
 ]}`, text, text, text))
 	args := []string{"--connections", spc, "--at", edgeAt, "--output", format, "--baseline", baseline, "--exceptions", exceptions}
-	if format == "table" || format == "markdown" || format == "html" {
-		args = append(args, "--all")
-	}
-	res := runInProcess(t, args...)
+	res := runInProcess(t, append(args, more...)...)
 	require.Equal(t, exitOK, res.code, "%s: %s", format, res.stderr)
 	return res
 }
@@ -112,14 +118,18 @@ func rawControl(s string) (rune, bool) {
 func TestHostileTextIsShownEscapedAndBoundedInEveryFormatPeopleRead(t *testing.T) {
 	testapi.IsolateEnv(t)
 	api := startHostileAPI(t)
-	for _, format := range []string{"table", "markdown", "html", "csv", "sarif"} {
-		res := hostileRun(t, api, format)
+	for _, run := range [][]string{
+		{"table", "--all"}, {"markdown", "--all"}, {"html", "--all"}, {"csv", "--results"}, {"sarif"},
+		{"table"}, {"markdown"}, {"html"}, {"csv"}, {"revoke-sql"}, // the action list
+	} {
+		format := strings.Join(run, " ")
+		res := hostileRunWith(t, api, run[0], run[1:]...)
 		r, found := rawControl(res.stdout)
 		assert.False(t, found, "%s: raw %U in the report", format, r)
 		r, found = rawControl(res.stderr)
 		assert.False(t, found, "%s: raw %U in the warnings", format, r)
 		has(t, res.stdout, "hostile", "%s", format)
-		if format == "csv" {
+		if run[0] == "csv" {
 			has(t, res.stdout, longName, "csv is data: the name whole")
 			continue
 		}

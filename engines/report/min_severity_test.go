@@ -35,16 +35,16 @@ func TestMinSeverityListsOnlyFindingsThatSevere(t *testing.T) {
 	testapi.IsolateEnv(t)
 	api := startEdgeAPI(t)
 	for _, format := range []string{"table", "markdown"} {
-		res := auditEdge(t, api, "--output", format, "--min-severity", "critical")
+		res := auditEdge(t, api, "--output", format, "--min-severity", "critical", "--results")
 		require.Equal(t, exitOK, res.code, res.stderr)
 		assert.Equal(t, map[string]int{"leaked": 2}, listedControls(res.stdout), format)
 
-		res = auditEdge(t, api, "--output", format, "--min-severity", "high")
+		res = auditEdge(t, api, "--output", format, "--min-severity", "high", "--results")
 		require.Equal(t, exitOK, res.code, res.stderr)
 		// leaked 2, no_expiry 1, whole_account 4 alarms and 3 info (edgeExpected).
 		assert.Equal(t, map[string]int{"leaked": 2, "no_expiry": 1, "whole_account": 7}, listedControls(res.stdout), format)
 	}
-	all := auditEdge(t, api, "--output", "table")
+	all := auditEdge(t, api, "--output", "table", "--results")
 	require.Equal(t, exitOK, all.code, all.stderr)
 	assert.Contains(t, listedControls(all.stdout), "duplicate_name", "without --min-severity every severity is listed")
 }
@@ -53,7 +53,7 @@ func TestTableCountsEveryControlsResults(t *testing.T) {
 	testapi.IsolateEnv(t)
 	api := startEdgeAPI(t)
 	want := edgeReport(t, api)
-	res := auditEdge(t, api, "--min-severity", "critical")
+	res := auditEdge(t, api, "--min-severity", "critical", "--results")
 	require.Equal(t, exitOK, res.code, res.stderr)
 	for _, id := range edgeControls {
 		counts := map[string]int{}

@@ -10,33 +10,57 @@ import (
 )
 
 // formats are the --output values, the first the default.
-var formats = []string{"table", "csv", "json", "markdown", "html", "sarif"}
+var formats = []string{"table", "csv", "json", "markdown", "html", "sarif", "revoke-sql"}
 
-// humanFormats are the formats people read, which list findings (alarms and
-// info) and take --all and --min-severity.
+// humanFormats are the formats people read, which take --min-severity and
+// --all.
 var humanFormats = []string{"table", "markdown", "html"}
 
+// viewFormats show the action list unless --results asks for one row per
+// control and token.
+var viewFormats = []string{"table", "csv", "markdown", "html"}
+
+// view is what a report shows.
+type view struct {
+	// results lists one row per control and token instead of the action
+	// list.
+	results bool
+	// all lists every result, ok and skip too (with results).
+	all bool
+}
+
 // renderReport renders r in format, whole, before anything is written, so
-// that a failure leaves no partial report. Human formats (table, markdown,
-// html) list alarms and info unless all is set; csv and json list every
-// result; sarif lists alarms.
-func renderReport(format string, r *report, all bool) (rendered, error) {
+// that a failure leaves no partial report. Table, csv, markdown and html
+// show the action list, or with v.results the results (human formats list
+// alarms and info unless v.all is set, csv every result); json holds both;
+// sarif lists alarms; revoke-sql revokes the tokens to revoke now.
+func renderReport(format string, r *report, v view) (rendered, error) {
 	if format == "json" {
 		return renderJSON(r)
 	}
 	var buf bytes.Buffer
 	var err error
-	switch format {
-	case "table":
-		err = writeTable(&buf, r, all)
-	case "csv":
+	switch {
+	case format == "table" && v.results:
+		err = writeTable(&buf, r, v.all)
+	case format == "table":
+		err = writeActionTable(&buf, r)
+	case format == "csv" && v.results:
 		err = writeCSV(&buf, r)
-	case "markdown":
-		err = writeMarkdown(&buf, r, all)
-	case "html":
-		err = writeHTML(&buf, r, all)
-	case "sarif":
+	case format == "csv":
+		err = writeActionCSV(&buf, r)
+	case format == "markdown" && v.results:
+		err = writeMarkdown(&buf, r, v.all)
+	case format == "markdown":
+		err = writeActionMarkdown(&buf, r)
+	case format == "html" && v.results:
+		err = writeHTML(&buf, r, v.all)
+	case format == "html":
+		err = writeDashboard(&buf, r)
+	case format == "sarif":
 		err = writeSARIF(&buf, r)
+	case format == "revoke-sql":
+		err = writeRevokeSQL(&buf, r)
 	default:
 		err = fmt.Errorf("unknown output format %q", format)
 	}

@@ -28,6 +28,9 @@ func renderJSON(r *report) (rendered, error) {
 	// Reopen the head's object to append the lists.
 	out.buf.Truncate(bytes.LastIndexByte(out.buf.Bytes(), '}'))
 	out.buf.Truncate(len(bytes.TrimRight(out.buf.Bytes(), "\n")))
+	if err := writeList(out, "actions", r.Actions, encodeInChunks(anyItem[tokenAction])); err != nil {
+		return nil, err
+	}
 	encodeResults := encodeInChunks(func() itemEncoder[result] { return newResultEncoder().encode })
 	results := encodeResults
 	if !slices.ContainsFunc(r.Results, func(r result) bool { return r.encoded == nil }) {

@@ -28,7 +28,7 @@ func TestCSVHasEveryResult(t *testing.T) {
 	testapi.IsolateEnv(t)
 	api := startEdgeAPI(t)
 	want := edgeReport(t, api)
-	res := auditEdge(t, api, "--output", "csv")
+	res := auditEdge(t, api, "--output", "csv", "--results")
 	require.Equal(t, exitOK, res.code, res.stderr)
 	lines, err := csv.NewReader(strings.NewReader(res.stdout)).ReadAll()
 	require.NoError(t, err)
@@ -98,7 +98,7 @@ func TestMarkdownTableHasOneRowPerFinding(t *testing.T) {
 	testapi.IsolateEnv(t)
 	api := startEdgeAPI(t)
 	want := edgeReport(t, api)
-	res := auditEdge(t, api, "--output", "markdown")
+	res := auditEdge(t, api, "--output", "markdown", "--results")
 	require.Equal(t, exitOK, res.code, res.stderr)
 
 	var rows []string
@@ -133,7 +133,7 @@ func TestHTMLRendersEveryFindingInChromium(t *testing.T) {
 	testapi.IsolateEnv(t)
 	api := startEdgeAPI(t)
 	want := edgeReport(t, api)
-	res := auditEdge(t, api, "--output", "html")
+	res := auditEdge(t, api, "--output", "html", "--results")
 	require.Equal(t, exitOK, res.code, res.stderr)
 	assert.NotContains(t, res.stdout, "src=", "no external assets")
 	assert.NotContains(t, res.stdout, "href=", "no external assets")

@@ -12,7 +12,9 @@ const reportSchema = "steampipe_report_vercel/v1"
 // report is a finished audit: what every output format shows.
 type report struct {
 	reportHead
-	Results []result `json:"results"`
+	// Actions are the action list: one row per token not revoked.
+	Actions []tokenAction `json:"actions"`
+	Results []result      `json:"results"`
 	// Resolved are the baseline's alarms that no longer alarm; none without
 	// --baseline.
 	Resolved []result `json:"resolved"`

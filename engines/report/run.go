@@ -45,7 +45,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "Warning: the exception for token %s and control %s names no audited token: remove it from %s\n",
 			display.Terminal(e.TokenID), display.Terminal(e.Control), display.Terminal(opts.exceptions))
 	}
-	out, err := renderReport(opts.output, r, opts.all)
+	out, err := renderReport(opts.output, r, view{results: opts.results, all: opts.all})
 	if err == nil {
 		err = out.writeTo(stdout)
 	}
@@ -115,7 +115,11 @@ func audit(ctx context.Context, opts options, stderr io.Writer) (*report, error)
 	}
 	ev.prepare = marks.apply
 	progress := startProgress(stderr, conns)
-	read, err := readConnections(ctx, conns, progress, ev.load)
+	inv := newInventory()
+	read, err := readConnections(ctx, conns, progress, func(ctx context.Context, batch rowBatch) error {
+		inv.add(batch)
+		return ev.load(ctx, batch)
+	})
 	progress.Stop()
 	if err != nil {
 		return nil, err
@@ -133,6 +137,7 @@ func audit(ctx context.Context, opts options, stderr io.Writer) (*report, error)
 	}
 	r.minSeverity = opts.minSeverity
 	r.count()
+	r.Actions = buildActions(r.Results, inv, now)
 	return r, nil
 }
 

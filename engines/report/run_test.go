@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 
@@ -185,9 +186,15 @@ func TestSameInputGivesIdenticalOutput(t *testing.T) {
 	testapi.IsolateEnv(t)
 	api := startEdgeAPI(t)
 	for _, format := range formats {
-		first := auditEdge(t, api, "--output", format, "--all")
-		second := auditEdge(t, api, "--output", format, "--all")
-		require.Equal(t, exitOK, first.code, first.stderr)
-		assert.True(t, first.stdout == second.stdout, "%s: two runs differ", format)
+		views := [][]string{{"--output", format}}
+		if slices.Contains(viewFormats, format) {
+			views = append(views, []string{"--output", format, "--results", "--all"})
+		}
+		for _, args := range views {
+			first := auditEdge(t, api, args...)
+			second := auditEdge(t, api, args...)
+			require.Equal(t, exitOK, first.code, first.stderr)
+			assert.True(t, first.stdout == second.stdout, "%v: two runs differ", args)
+		}
 	}
 }

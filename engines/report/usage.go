@@ -30,11 +30,17 @@ and VERCEL_BASE_URL):
                         of a Steampipe .spc file, read concurrently
 
 Report:
-  --output FORMAT       %[2]s (default table)
-  --all                 table, markdown, html: list ok and skip results too
-                        (default: alarms and info only)
-  --min-severity SEV    table, markdown, html: list only findings at least
-                        this severe (the counts still cover everything)
+  --output FORMAT       %[2]s
+                        (default table); revoke-sql writes DELETE statements for the tokens
+                        to revoke now, to read and then run (it revokes
+                        nothing itself)
+  --results             table, csv, markdown, html: one row per control and
+                        token instead of the action list (one row per token:
+                        revoke now, rotate, narrow, clean up, review, keep)
+  --all                 table, markdown, html: every result, ok and skip
+                        too (implies --results; default: alarms and info)
+  --min-severity SEV    table, markdown, html: list only tokens (findings
+                        with --results) at least this severe
   --at TIME             judge the tokens at this RFC 3339 time instead of now
   --var NAME=DAYS       override a threshold; may be repeated
   --exceptions FILE     accepted findings (JSON; see docs/compliance.md)
