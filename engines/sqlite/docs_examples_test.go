@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/tokenaudit/steampipe-plugin-vercel/emulator"
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/testapi"
 )
 
 // sqliteExample matches an example's heading and its fenced sql+sqlite block.
@@ -32,6 +33,9 @@ func TestDocumentedSQLiteExamples(t *testing.T) {
 		}
 		for _, match := range sqliteExample.FindAllStringSubmatch(string(text), -1) {
 			title, sql := match[1], strings.TrimSuffix(strings.TrimSpace(match[2]), ";")
+			if testapi.IsWriteSQL(sql) {
+				continue // docs_writes_test.go runs it
+			}
 			examples++
 			t.Run(filepath.Base(page)+"/"+title, func(t *testing.T) {
 				rows := newShell(t).query(a.configured(), sql)
