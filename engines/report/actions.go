@@ -3,6 +3,7 @@ package main
 import (
 	"cmp"
 	"fmt"
+	"iter"
 	"slices"
 	"strings"
 	"time"
@@ -109,8 +110,6 @@ type tokenAction struct {
 	// Live is not expired (revoked tokens are not listed).
 	Live bool `json:"live"`
 
-	// results are the token's results in report order.
-	results []result
 	// rule is the index of the rule that decided, len(actionRules) for keep.
 	rule int
 	risk int64
@@ -132,21 +131,48 @@ func shortID(id string) string {
 }
 
 // buildActions gives every token that is not revoked one action, most
-// urgent first. results are in report order.
-func buildActions(results []result, inv *inventory, now time.Time) []tokenAction {
-	byToken := map[[2]string][]result{}
-	for _, r := range results {
-		key := [2]string{r.Connection, r.TokenID}
-		byToken[key] = append(byToken[key], r)
+// urgent first. results come token by token (tokenOrder), each token's in
+// report order: only one token's are held at a time.
+func buildActions(results iter.Seq2[result, error], inv *inventory, now time.Time) ([]tokenAction, error) {
+	facts := make(map[[2]string]int, len(inv.tokens))
+	for i, f := range inv.tokens {
+		facts[[2]string{f.Connection, f.TokenID}] = i
 	}
+	judged := make([]bool, len(inv.tokens))
 	var list []tokenAction
-	for _, f := range inv.tokens {
+	add := func(f tokenFacts, results []result) {
 		if f.RevokedAt != nil {
-			continue
+			return
 		}
-		a := newTokenAction(f, inv, byToken[[2]string{f.Connection, f.TokenID}])
+		a := newTokenAction(f, inv, results)
 		a.Live = f.ExpiresAt == nil || f.ExpiresAt.After(now)
 		list = append(list, a)
+	}
+	var token []result
+	flush := func() {
+		if len(token) == 0 {
+			return
+		}
+		if i, known := facts[[2]string{token[0].Connection, token[0].TokenID}]; known && !judged[i] {
+			judged[i] = true
+			add(inv.tokens[i], token)
+		}
+		token = token[:0]
+	}
+	for r, err := range results {
+		if err != nil {
+			return nil, err
+		}
+		if len(token) > 0 && (r.Connection != token[0].Connection || r.TokenID != token[0].TokenID) {
+			flush()
+		}
+		token = append(token, r)
+	}
+	flush()
+	for i, f := range inv.tokens {
+		if !judged[i] {
+			add(f, nil)
+		}
 	}
 	slices.SortFunc(list, func(a, b tokenAction) int {
 		return cmp.Or(
@@ -159,7 +185,7 @@ func buildActions(results []result, inv *inventory, now time.Time) []tokenAction
 			strings.Compare(a.TokenID, b.TokenID),
 		)
 	})
-	return list
+	return list, nil
 }
 
 // severityRank orders no severity after info.
@@ -178,7 +204,6 @@ func newTokenAction(f tokenFacts, inv *inventory, results []result) tokenAction 
 		Teams: inv.teams(f), WholeAccount: f.WholeAccount,
 		Failing: []string{}, Accepted: []string{},
 		Action: actionKeep, Reason: "no control alarms", rule: len(actionRules),
-		results: results,
 	}
 	if f.WholeAccount {
 		a.Teams = inv.allTeams(f.Connection)

@@ -18,7 +18,7 @@ func loadBaseline(ctx context.Context, path string) ([]result, error) {
 	if err != nil {
 		return nil, err
 	}
-	var previous report
+	var previous jsonReport
 	if err := json.Unmarshal(data, &previous); err != nil {
 		return nil, fmt.Errorf("%s: not a JSON report (--output json): %w", path, err)
 	}
@@ -56,17 +56,11 @@ func (b baselineAlarms) mark(r *result) {
 	}
 }
 
-// resolvedAlarms are the baseline's alarms that no longer alarm, in the
-// baseline's order.
-func resolvedAlarms(results []result, previous []result) (resolved []result) {
-	now := map[findingKey]bool{}
-	for _, r := range results {
-		if r.Status == statusAlarm {
-			now[r.key()] = true
-		}
-	}
+// resolvedAlarms are the baseline's alarms that no longer alarm (are not
+// still open), in the baseline's order.
+func resolvedAlarms(previous []result, stillOpen map[findingKey]bool) (resolved []result) {
 	for _, r := range previous {
-		if !now[r.key()] {
+		if !stillOpen[r.key()] {
 			r.Baseline, r.Exception = "resolved", nil
 			resolved = append(resolved, r)
 		}

@@ -1,10 +1,18 @@
 package main
 
 import (
+	"bytes"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -13,8 +21,10 @@ import (
 )
 
 var (
-	benchTokens  = flag.Int("tokens", 5000, "BenchmarkReport: tokens the emulator serves")
-	benchLatency = flag.Duration("latency", 20*time.Millisecond, "BenchmarkReport: latency the emulator adds to every request")
+	benchTokens      = flag.Int("tokens", 5000, "BenchmarkReport: tokens the emulator serves")
+	benchLatency     = flag.Duration("latency", 20*time.Millisecond, "BenchmarkReport, BenchmarkReportOrganisation: latency the emulator adds to every request")
+	benchConnections = flag.String("connections", "50,200,500", "BenchmarkReportOrganisation: numbers of connections, comma-separated")
+	benchOrgTokens   = flag.Int("org-tokens", 300, "BenchmarkReportOrganisation: tokens of each connection")
 )
 
 // BenchmarkReport compares a whole report (read, eleven controls, JSON) with a
@@ -66,4 +76,90 @@ func countListRequests(b *testing.B) int {
 		b.Fatalf("the report exited %d", code)
 	}
 	return api.Server.Count(emulator.EndpointList)
+}
+
+// BenchmarkReportOrganisation runs the report's binary over an organisation:
+// connections of -org-tokens tokens each (all reading the same emulator,
+// in a process of its own), for each number of -connections, with a JSON
+// report, and as many bare pagers in parallel over the same emulator. It
+// reports both wall times, their ratio, the report's peak RSS (the
+// kernel's maxrss of its process) and the report's size. It measures; it
+// asserts nothing about time or memory.
+//
+//	go test ./engines/report -run '^$' -bench ReportOrganisation -benchtime 1x -args -connections 50,200,500
+func BenchmarkReportOrganisation(b *testing.B) {
+	testapi.IsolateEnv(b)
+	binary := filepath.Join(b.TempDir(), commandName)
+	if err := testapi.GoBuild(binary, "."); err != nil {
+		b.Fatal(err)
+	}
+	api := testapi.StartProcess(b, *benchOrgTokens, 1, *benchLatency)
+	for _, field := range strings.Split(*benchConnections, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(field))
+		if err != nil || n < 1 {
+			b.Fatalf("-connections %q: want numbers of connections, such as 50,200,500", *benchConnections)
+		}
+		b.Run(fmt.Sprintf("connections=%d", n), func(b *testing.B) {
+			var spc strings.Builder
+			for i := range n {
+				fmt.Fprintf(&spc, "connection \"c%03d\" {\n  plugin = \"vercel\"\n  %s\n}\n", i, strings.ReplaceAll(api.HCL(), "\n", "\n  "))
+			}
+			connections := filepath.Join(b.TempDir(), "vercel.spc")
+			if err := os.WriteFile(connections, []byte(spc.String()), 0o600); err != nil {
+				b.Fatal(err)
+			}
+			var reportTime, bareTime time.Duration
+			var peakKiB, written int64
+			for b.Loop() {
+				var out countingWriter
+				var stderr bytes.Buffer
+				cmd := exec.Command(binary, "--connections", connections, "--output", "json")
+				cmd.Env = append(os.Environ(), "TMPDIR="+b.TempDir())
+				cmd.Stdout, cmd.Stderr = &out, &stderr
+				start := time.Now()
+				if err := cmd.Run(); err != nil {
+					b.Fatalf("the report: %v\n%s", err, stderr.String())
+				}
+				reportTime += time.Since(start)
+				peakKiB = max(peakKiB, cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss)
+				written = out.n
+
+				start = time.Now()
+				var pagers sync.WaitGroup
+				errs := make([]error, n)
+				for i := range n {
+					pagers.Go(func() {
+						read, err := api.BarePager(b.Context())
+						if err == nil && read != *benchOrgTokens {
+							err = fmt.Errorf("read %d tokens, want %d", read, *benchOrgTokens)
+						}
+						errs[i] = err
+					})
+				}
+				pagers.Wait()
+				if err := errors.Join(errs...); err != nil {
+					b.Fatalf("a bare pager: %v", err)
+				}
+				bareTime += time.Since(start)
+			}
+			ratio := float64(reportTime) / float64(bareTime)
+			b.ReportMetric(0, "ns/op")
+			b.ReportMetric(float64(reportTime.Milliseconds())/float64(b.N), "report-ms/run")
+			b.ReportMetric(float64(bareTime.Milliseconds())/float64(b.N), "bare-ms/run")
+			b.ReportMetric(ratio, "ratio")
+			b.ReportMetric(float64(peakKiB)/1024, "peak-RSS-MiB")
+			b.ReportMetric(float64(written)/1e6, "JSON-MB")
+			fmt.Fprintf(os.Stderr, "connections=%d tokens=%d latency=%s runs=%d report=%s bare(parallel)=%s ratio=%.2f peak_rss=%.0fMiB json=%.0fMB\n",
+				n, *benchOrgTokens, *benchLatency, b.N, (reportTime / time.Duration(b.N)).Round(time.Millisecond),
+				(bareTime / time.Duration(b.N)).Round(time.Millisecond), ratio, float64(peakKiB)/1024, float64(written)/1e6)
+		})
+	}
+}
+
+// countingWriter counts and discards what is written.
+type countingWriter struct{ n int64 }
+
+func (w *countingWriter) Write(p []byte) (int, error) {
+	w.n += int64(len(p))
+	return len(p), nil
 }

@@ -3,7 +3,9 @@ package main
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"iter"
 	"slices"
 	"strings"
 	"time"
@@ -11,52 +13,79 @@ import (
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/controls"
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/display"
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/render"
+	"github.com/tokenaudit/steampipe-plugin-vercel/internal/sqlscan"
 )
 
-// evaluation runs the controls over one audit's tokens in an in-memory
-// SQLite database, as the tokens arrive: each batch goes into a temporary
-// vercel_user_token table, which hides the main one of the same name, the
-// per-token controls run over it, and it moves into the main table. Teams
-// go into vercel_team. The other controls, which compare tokens or read
-// teams, run over the main tables once every row is in. Everything happens
-// in one transaction on one connection.
+// evaluation is one audit's database: every connection's tokens, teams and
+// user, then the controls' results, in SQLite on a temporary file, so that
+// an organisation's hundreds of thousands of results live on disk, not in
+// memory (SQLite keeps a few megabytes of pages in its cache, and sorts
+// through temporary files). Rows go in as they are read, in one
+// transaction; the controls run once every row is in; the results come out
+// through ORDER BY.
 type evaluation struct {
-	db         *sql.DB
-	tx         *sql.Tx
-	params     []any
-	insert     *sql.Stmt
-	insertTeam *sql.Stmt
-	perToken   []sqliteControl
-	whole      []sqliteControl
-	results    []result
-	// prepare, when set, is given each control's results as they are
-	// collected.
-	prepare func([]result) error
+	db *sql.DB
+	// tx loads the rows and runs the controls; it commits before results
+	// are read.
+	tx       *sql.Tx
+	insert   map[string]*sql.Stmt // by table
+	params   []any
+	controls map[string]control // by id
+	// queries are the controls' queries in SQLite's dialect, in report
+	// order.
+	queries []controlQuery
 }
 
-// tableColumns are the columns of vercel_user_token in SQLite: the
-// plugin's, after connection.
-var tableColumns = append([]string{"connection"}, tokenColumns...)
+type controlQuery struct {
+	control
+	sql string
+}
 
-// teamTableColumns are the columns of vercel_team in SQLite: the plugin's,
-// after sp_connection_name, the name Steampipe gives that column in every
-// table, so a control's join on it also runs over the plugin's foreign
-// tables in PostgreSQL.
-var teamTableColumns = append([]string{"sp_connection_name"}, teamColumns...)
+// The tables of an evaluation, with the plugin's columns after the
+// connection's name. vercel_user_token names it connection, as the
+// controls read it; vercel_team and vercel_user sp_connection_name, the
+// name Steampipe gives it in every table, so that a control's join on it
+// also runs over the plugin's foreign tables in PostgreSQL.
+var evaluationTables = []struct {
+	name    string
+	columns []string
+}{
+	{"vercel_user_token", append([]string{"connection"}, tokenColumns...)},
+	{"vercel_team", append([]string{"sp_connection_name"}, teamColumns...)},
+	{"vercel_user", append([]string{"sp_connection_name"}, userColumns...)},
+}
 
-// startEvaluation creates the empty tables and prepares the statements, with
-// :now and the variables bound as parameters.
-func startEvaluation(ctx context.Context, benchmark []control, now time.Time, vars map[string]int) (e *evaluation, err error) {
-	// The driver keeps each control's statement prepared from one batch to
-	// the next (a database/sql statement would insist on being given
-	// exactly the parameters the query uses).
-	db, err := sql.Open(driverName, fmt.Sprintf(":memory:?_stmt_cache_size=%d", len(benchmark)+4))
+// resultTable holds every control's results, with what orders them.
+const resultTable = `create table result (
+  control text not null, severity_rank integer not null, status_rank integer,
+  connection text, token_id text, name text, prefix text, suffix text,
+  status text, reason text, risk integer not null
+)`
+
+// Orders in which results are read.
+const (
+	// reportOrder: severity, status, risk (higher first: a leaked token
+	// used after the leak first of all), then token, control and
+	// connection, so that the same input always gives the same order.
+	reportOrder = "severity_rank, status_rank, risk desc, token_id, control, connection"
+	// tokenOrder gives each token's results together, in report order.
+	tokenOrder = "connection, token_id, " + reportOrder
+	// anyOrder is SQLite's own: no sort, for counting.
+	anyOrder = ""
+)
+
+// openEvaluation creates the empty tables, with :now and the variables
+// bound as parameters of every control.
+func openEvaluation(ctx context.Context, benchmark []control, now time.Time, vars map[string]int) (e *evaluation, err error) {
+	// An empty file name is a private temporary file, deleted when it is
+	// closed. Each database/sql connection would open another: keep one.
+	db, err := sql.Open(driverName, "")
 	if err != nil {
 		return nil, fmt.Errorf("opening SQLite: %w", err)
 	}
-	// Every connection to ":memory:" is a new, empty database: keep one.
 	db.SetMaxOpenConns(1)
-	e = &evaluation{db: db, params: []any{sql.Named("now", display.Timestamp(now))}}
+	e = &evaluation{db: db, insert: map[string]*sql.Stmt{}, controls: map[string]control{},
+		params: []any{sql.Named("now", display.Timestamp(now))}}
 	defer func() {
 		if err != nil {
 			e.Close()
@@ -65,198 +94,157 @@ func startEvaluation(ctx context.Context, benchmark []control, now time.Time, va
 	for name, value := range vars {
 		e.params = append(e.params, sql.Named(name, value))
 	}
-	if e.tx, err = db.BeginTx(ctx, nil); err != nil {
-		return nil, fmt.Errorf("opening SQLite: %w", err)
-	}
-	columns := strings.Join(tableColumns, ", ")
-	for _, ddl := range []string{
-		"create table main.vercel_user_token (" + columns + ")",
-		// duplicate_name groups the live tokens of each connection by
-		// name after the last page: the index saves it a third of its time.
-		"create index main.vercel_user_token_by_name on vercel_user_token (connection, name, revoked_at, expires_at)",
-		"create temp table vercel_user_token (" + columns + ")",
-	} {
-		if _, err := e.tx.ExecContext(ctx, ddl); err != nil {
-			return nil, fmt.Errorf("creating the token table: %w", err)
-		}
-	}
-	if _, err := e.tx.ExecContext(ctx, "create table main.vercel_team ("+strings.Join(teamTableColumns, ", ")+")"); err != nil {
-		return nil, fmt.Errorf("creating the team table: %w", err)
-	}
-	if e.insert, err = e.tx.PrepareContext(ctx, insertStatement("temp.vercel_user_token", len(tableColumns))); err != nil {
-		return nil, fmt.Errorf("loading tokens: %w", err)
-	}
-	if e.insertTeam, err = e.tx.PrepareContext(ctx, insertStatement("main.vercel_team", len(teamTableColumns))); err != nil {
-		return nil, fmt.Errorf("loading teams: %w", err)
-	}
 	for _, c := range benchmark {
 		query, err := controls.Rewrite(c.Query, controls.SQLite, nil)
 		if err != nil {
 			return nil, fmt.Errorf("control %s: %w", c.ID, err)
 		}
-		if c.PerToken {
-			e.perToken = append(e.perToken, sqliteControl{c, query})
-		} else {
-			e.whole = append(e.whole, sqliteControl{c, query})
+		e.queries = append(e.queries, controlQuery{c, query})
+		e.controls[c.ID] = c
+	}
+	if e.tx, err = db.BeginTx(ctx, nil); err != nil {
+		return nil, fmt.Errorf("opening SQLite: %w", err)
+	}
+	for _, table := range evaluationTables {
+		if _, err := e.tx.ExecContext(ctx, "create table "+table.name+" ("+strings.Join(table.columns, ", ")+")"); err != nil {
+			return nil, fmt.Errorf("creating %s: %w", table.name, err)
 		}
+		insert := "insert into " + table.name + " values (" + strings.TrimSuffix(strings.Repeat("?, ", len(table.columns)), ", ") + ")"
+		if e.insert[table.name], err = e.tx.PrepareContext(ctx, insert); err != nil {
+			return nil, fmt.Errorf("creating %s: %w", table.name, err)
+		}
+	}
+	if _, err := e.tx.ExecContext(ctx, resultTable); err != nil {
+		return nil, fmt.Errorf("creating the result table: %w", err)
 	}
 	return e, nil
 }
 
-// sqliteControl is a control with its query in SQLite's dialect.
-type sqliteControl struct {
-	control
-	sql string
-}
-
-// insertStatement inserts one row of n columns into table.
-func insertStatement(table string, n int) string {
-	return "insert into " + table + " values (" + strings.TrimSuffix(strings.Repeat("?, ", n), ", ") + ")"
-}
-
-// insertRows runs insert once per row, the connection's name first.
-func insertRows(ctx context.Context, insert *sql.Stmt, connection string, rows [][]any) error {
-	var values []any
-	for _, row := range rows {
-		values = append(values[:0], connection)
-		for _, v := range row {
-			values = append(values, sqlValue(v))
-		}
-		if _, err := insert.ExecContext(ctx, values...); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// load stores a batch's teams, or its tokens, over which it runs the
-// per-token controls.
+// load stores a batch's rows.
 func (e *evaluation) load(ctx context.Context, batch rowBatch) error {
-	if err := insertRows(ctx, e.insertTeam, batch.Connection, batch.Teams); err != nil {
-		return fmt.Errorf("loading teams of connection %q: %w", batch.Connection, err)
-	}
-	if len(batch.Tokens) == 0 {
-		return nil
-	}
-	if err := insertRows(ctx, e.insert, batch.Connection, batch.Tokens); err != nil {
-		return fmt.Errorf("loading tokens of connection %q: %w", batch.Connection, err)
-	}
-	for _, c := range e.perToken {
-		rows, err := e.tx.QueryContext(ctx, c.sql, e.params...)
-		if err := e.collect(c.control, rows, err); err != nil {
-			return err
-		}
-	}
-	for _, move := range []string{
-		"insert into main.vercel_user_token select * from temp.vercel_user_token",
-		"delete from temp.vercel_user_token",
-	} {
-		if _, err := e.tx.ExecContext(ctx, move); err != nil {
-			return fmt.Errorf("loading tokens of connection %q: %w", batch.Connection, err)
+	for table, rows := range map[string][][]any{"vercel_user_token": batch.Tokens, "vercel_team": batch.Teams, "vercel_user": batch.Users} {
+		values := make([]any, 0, 32)
+		for _, row := range rows {
+			values = append(values[:0], batch.Connection)
+			for _, v := range row {
+				values = append(values, render.SQL(v))
+			}
+			if _, err := e.insert[table].ExecContext(ctx, values...); err != nil {
+				return fmt.Errorf("loading %s of connection %q: %w", table, batch.Connection, err)
+			}
 		}
 	}
 	return nil
 }
 
-// finish runs the controls that compare tokens, once every token is loaded,
-// and returns every result in report order.
-func (e *evaluation) finish(ctx context.Context) ([]result, error) {
-	if _, err := e.tx.ExecContext(ctx, "drop table temp.vercel_user_token"); err != nil {
-		return nil, fmt.Errorf("evaluating: %w", err)
+// evaluate runs every control over every row into the result table.
+func (e *evaluation) evaluate(ctx context.Context) error {
+	statusRank := "case status"
+	for i, s := range statuses {
+		statusRank += fmt.Sprintf(" when '%s' then %d", s, i)
 	}
-	// The per-token controls' results are put in order on another core
-	// while SQLite runs the others.
-	perToken := len(e.results)
-	perTokenKeys := make(chan []sortKey, 1)
-	collected := e.results[:perToken]
-	go func() { perTokenKeys <- sortedKeys(collected, 0) }()
-	for _, c := range e.whole {
-		rows, err := e.tx.QueryContext(ctx, c.sql, e.params...)
-		if err := e.collect(c.control, rows, err); err != nil {
-			<-perTokenKeys
-			return nil, err
+	statusRank += " end"
+	if _, err := e.tx.ExecContext(ctx, "create index vercel_user_token_by_id on vercel_user_token (token_id)"); err != nil {
+		return fmt.Errorf("indexing the tokens: %w", err)
+	}
+	for _, c := range e.queries {
+		if err := e.checkColumns(ctx, c); err != nil {
+			return fmt.Errorf("control %s: %w", c.ID, err)
+		}
+		insert := fmt.Sprintf(`insert into result
+select %s, %d, %s, connection, token_id, name, prefix, suffix, status, reason, cast(coalesce(risk, 0) as integer)
+from (%s)`, sqlscan.QuoteLiteral(c.ID), c.Severity.Rank(), statusRank, c.sql)
+		if _, err := e.tx.ExecContext(ctx, insert, e.params...); err != nil {
+			return fmt.Errorf("control %s: %w", c.ID, err)
 		}
 	}
-	keys := mergeKeys(<-perTokenKeys, sortedKeys(e.results[perToken:], perToken), e.results)
-	return placed(e.results, keys), nil
+	var id, token, status string
+	var reason sql.NullString
+	err := e.tx.QueryRowContext(ctx, `select control, coalesce(token_id, ''), coalesce(status, ''), reason from result
+where status_rank is null or reason is null or reason = '' limit 1`).Scan(&id, &token, &status, &reason)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+	case err != nil:
+		return fmt.Errorf("checking the results: %w", err)
+	case !slices.Contains(statuses, status):
+		return fmt.Errorf("control %s: token %s: status %q, want one of %s", id, token, status, strings.Join(statuses, ", "))
+	default:
+		return fmt.Errorf("control %s: token %s: empty reason", id, token)
+	}
+	if err := e.tx.Commit(); err != nil {
+		return fmt.Errorf("evaluating: %w", err)
+	}
+	e.tx = nil
+	return nil
 }
 
-// Close drops the database.
+// hasToken tells whether a token of this id was read, of this connection
+// or, when connection is "", of any.
+func (e *evaluation) hasToken(ctx context.Context, tokenID, connection string) (bool, error) {
+	var found bool
+	err := e.db.QueryRowContext(ctx, "select exists (select 1 from vercel_user_token where token_id = ? and (? = '' or connection = ?))",
+		tokenID, connection, connection).Scan(&found)
+	if err != nil {
+		return false, fmt.Errorf("looking a token up: %w", err)
+	}
+	return found, nil
+}
+
+// checkColumns requires a control's query to return controls.Columns, by
+// name, in any order.
+func (e *evaluation) checkColumns(ctx context.Context, c controlQuery) error {
+	rows, err := e.tx.QueryContext(ctx, "select * from ("+c.sql+") limit 0", e.params...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	columns, err := rows.Columns()
+	if err != nil {
+		return err
+	}
+	if len(columns) != len(controls.Columns) || slices.ContainsFunc(columns, func(name string) bool { return !slices.Contains(controls.Columns, name) }) {
+		return fmt.Errorf("columns %s; a control returns %s", strings.Join(columns, ", "), strings.Join(controls.Columns, ", "))
+	}
+	return nil
+}
+
+// results reads every result, in order (reportOrder, or anyOrder), with
+// its control's severity and remediation. Ranging over it again reads
+// them again.
+func (e *evaluation) results(ctx context.Context, order string) iter.Seq2[result, error] {
+	query := "select control, status, connection, token_id, name, prefix, suffix, reason, risk from result"
+	if order != anyOrder {
+		query += " order by " + order
+	}
+	return func(yield func(result, error) bool) {
+		rows, err := e.db.QueryContext(ctx, query)
+		if err != nil {
+			yield(result{}, fmt.Errorf("reading the results: %w", err))
+			return
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var r result
+			if err := rows.Scan(&r.Control, &r.Status, &r.Connection, &r.TokenID, &r.Name, &r.Prefix, &r.Suffix, &r.Reason, &r.risk); err != nil {
+				yield(result{}, fmt.Errorf("reading the results: %w", err))
+				return
+			}
+			c := e.controls[r.Control]
+			r.Severity, r.Remediation = c.Severity, c.Remediation
+			if !yield(r, nil) {
+				return
+			}
+		}
+		if err := rows.Err(); err != nil {
+			yield(result{}, fmt.Errorf("reading the results: %w", err))
+		}
+	}
+}
+
+// Close drops the database and its file.
 func (e *evaluation) Close() error {
 	if e.tx != nil {
 		e.tx.Rollback() //nolint:errcheck // nothing is kept
 	}
 	return e.db.Close()
 }
-
-// collect adds the results of one control's query. Its columns are named,
-// so their order in the file does not matter.
-func (e *evaluation) collect(c control, rows *sql.Rows, err error) error {
-	if err != nil {
-		return fmt.Errorf("control %s: %w", c.ID, err)
-	}
-	defer rows.Close()
-	collected := len(e.results)
-	if cap(e.results)-collected < batchSize {
-		// Double, rather than grow a quarter at a time as append does
-		// past a few hundred results: every growth copies them all.
-		e.results = slices.Grow(e.results, max(collected, batchSize))
-	}
-	if err := scanResults(c, rows, func(r result) { e.results = append(e.results, r) }); err != nil {
-		return fmt.Errorf("control %s: %w", c.ID, err)
-	}
-	if e.prepare == nil {
-		return nil
-	}
-	if err := e.prepare(e.results[collected:]); err != nil {
-		return fmt.Errorf("control %s: %w", c.ID, err)
-	}
-	return nil
-}
-
-// scanResults reads the rows of a control's query, one result each.
-func scanResults(c control, rows *sql.Rows, add func(result)) error {
-	columns, err := rows.Columns()
-	if err != nil {
-		return err
-	}
-	var r result
-	var reason sql.NullString
-	var risk sql.NullInt64
-	fields := map[string]any{
-		"connection": &r.Connection, "token_id": &r.TokenID, "name": &r.Name,
-		"prefix": &r.Prefix, "suffix": &r.Suffix, "status": &r.Status,
-		"reason": &reason, "risk": &risk,
-	}
-	targets := make([]any, len(columns))
-	for i, column := range columns {
-		target, known := fields[column]
-		if !known {
-			return fmt.Errorf("unexpected column %q; a control returns %s", column, controlColumns)
-		}
-		targets[i] = target
-	}
-	if len(columns) != len(fields) {
-		return fmt.Errorf("columns %v; a control returns %s", columns, controlColumns)
-	}
-	for rows.Next() {
-		r = result{Control: c.ID, Severity: c.Severity, Remediation: c.Remediation}
-		if err := rows.Scan(targets...); err != nil {
-			return err
-		}
-		if !slices.Contains(statuses, r.Status) {
-			return fmt.Errorf("token %s: status %q, want one of alarm, info, ok, skip", r.TokenID, r.Status)
-		}
-		if !reason.Valid || reason.String == "" {
-			return fmt.Errorf("token %s: empty reason", r.TokenID)
-		}
-		r.Reason, r.risk = reason.String, risk.Int64
-		add(r)
-	}
-	return rows.Err()
-}
-
-const controlColumns = "connection, token_id, name, prefix, suffix, status, reason and risk"
-
-// sqlValue is how a plugin value is stored: as the SQLite engine stores it.
-func sqlValue(v any) any { return render.SQL(v) }

@@ -108,15 +108,16 @@ func attachException(r *result, exceptions []exception, now time.Time) {
 }
 
 // staleExceptions are the exceptions that name no token of the audited
-// connections.
-func staleExceptions(results []result, exceptions []exception) (stale []exception) {
+// connections, as known tells.
+func staleExceptions(exceptions []exception, known func(tokenID, connection string) (bool, error)) (stale []exception, err error) {
 	for _, e := range exceptions {
-		known := slices.ContainsFunc(results, func(r result) bool {
-			return e.TokenID == r.TokenID && (e.Connection == "" || e.Connection == r.Connection)
-		})
-		if !known {
+		found, err := known(e.TokenID, e.Connection)
+		if err != nil {
+			return nil, err
+		}
+		if !found {
 			stale = append(stale, e)
 		}
 	}
-	return stale
+	return stale, nil
 }

@@ -10,7 +10,7 @@ import (
 )
 
 // alarmsOf maps "control token" to the alarm results of a report.
-func alarmsOf(r report) map[string]result {
+func alarmsOf(r jsonReport) map[string]result {
 	alarms := map[string]result{}
 	for _, res := range r.Results {
 		if res.Status == statusAlarm {

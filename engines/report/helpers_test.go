@@ -72,9 +72,9 @@ func auditEdge(t *testing.T, api *testapi.API, args ...string) outcome {
 }
 
 // decodeReport parses a JSON report.
-func decodeReport(t *testing.T, out string) report {
+func decodeReport(t *testing.T, out string) jsonReport {
 	t.Helper()
-	var r report
+	var r jsonReport
 	require.NoError(t, json.Unmarshal([]byte(out), &r), "the report is not JSON")
 	return r
 }

@@ -39,8 +39,13 @@ func newInventory() *inventory {
 	return &inventory{teamNames: map[string]map[string]string{}, owners: map[string]string{}}
 }
 
-// add keeps the facts of a batch's tokens and the names of its teams.
+// add keeps the facts of a batch's tokens, the names of its teams and its
+// owner: the user's username, or e-mail when it has none.
 func (inv *inventory) add(b rowBatch) {
+	user := columnReader(userColumns)
+	for _, row := range b.Users {
+		inv.owners[b.Connection] = firstText(user.text(row, "username"), user.text(row, "email"))
+	}
 	team := columnReader(teamColumns)
 	for _, row := range b.Teams {
 		if inv.teamNames[b.Connection] == nil {

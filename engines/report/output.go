@@ -2,9 +2,9 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"unicode/utf8"
 )
@@ -29,56 +29,67 @@ type view struct {
 	all bool
 }
 
-// renderReport renders r in format, whole, before anything is written, so
-// that a failure leaves no partial report. Table, csv, markdown and html
-// show the action list, or with v.results the results (human formats list
-// alarms and info unless v.all is set, csv every result); json holds both;
-// sarif lists alarms; revoke-sql revokes the tokens to revoke now.
-func renderReport(format string, r *report, v view) (rendered, error) {
-	if format == "json" {
-		return renderJSON(r)
+// writeReport renders the report in format into a temporary file, then
+// copies it to w: nothing is written before the report is complete, so a
+// failure leaves no partial report, and the results are never held in
+// memory all at once.
+func writeReport(w io.Writer, format string, r *report, v view) error {
+	spool, err := os.CreateTemp("", commandName+"-*")
+	if err != nil {
+		return fmt.Errorf("creating a temporary file for the report: %w", err)
 	}
-	var buf bytes.Buffer
-	var err error
-	switch {
-	case format == "table" && v.results:
-		err = writeTable(&buf, r, v.all)
-	case format == "table":
-		err = writeActionTable(&buf, r)
-	case format == "csv" && v.results:
-		err = writeCSV(&buf, r)
-	case format == "csv":
-		err = writeActionCSV(&buf, r)
-	case format == "markdown" && v.results:
-		err = writeMarkdown(&buf, r, v.all)
-	case format == "markdown":
-		err = writeActionMarkdown(&buf, r)
-	case format == "html" && v.results:
-		err = writeHTML(&buf, r, v.all)
-	case format == "html":
-		err = writeDashboard(&buf, r)
-	case format == "sarif":
-		err = writeSARIF(&buf, r)
-	case format == "revoke-sql":
-		err = writeRevokeSQL(&buf, r)
-	default:
-		err = fmt.Errorf("unknown output format %q", format)
+	defer spool.Close()
+	// Gone from the directory now, and from the disk once closed, however
+	// the run ends.
+	if err := os.Remove(spool.Name()); err != nil {
+		return fmt.Errorf("creating a temporary file for the report: %w", err)
 	}
-	return rendered{buf.Bytes()}, err
+	out := bufio.NewWriterSize(spool, 64<<10)
+	if err := renderReport(out, format, r, v); err != nil {
+		return err
+	}
+	if err := out.Flush(); err != nil {
+		return fmt.Errorf("writing the report to a temporary file: %w", err)
+	}
+	if _, err := spool.Seek(0, io.SeekStart); err != nil {
+		return fmt.Errorf("reading the report back: %w", err)
+	}
+	if _, err := io.Copy(w, spool); err != nil {
+		return fmt.Errorf("writing the report: %w", err)
+	}
+	return nil
 }
 
-// rendered is a report ready to write, in parts: a JSON report refers to
-// the lines its results were encoded into as they were collected, which
-// writing copies once instead of gathering them into one buffer first.
-type rendered [][]byte
-
-// writeTo writes every part to w.
-func (r rendered) writeTo(w io.Writer) error {
-	out := bufio.NewWriterSize(w, 64<<10)
-	for _, part := range r {
-		out.Write(part) //nolint:errcheck // bufio keeps the first error for Flush
+// renderReport writes r in format. Table, csv, markdown and html show the
+// action list, or with v.results the results (human formats list alarms
+// and info unless v.all is set, csv every result); json holds both; sarif
+// lists alarms; revoke-sql revokes the tokens to revoke now.
+func renderReport(w io.Writer, format string, r *report, v view) error {
+	switch {
+	case format == "json":
+		return writeJSON(w, r)
+	case format == "table" && v.results:
+		return writeTable(w, r, v.all)
+	case format == "table":
+		return writeActionTable(w, r)
+	case format == "csv" && v.results:
+		return writeCSV(w, r)
+	case format == "csv":
+		return writeActionCSV(w, r)
+	case format == "markdown" && v.results:
+		return writeMarkdown(w, r, v.all)
+	case format == "markdown":
+		return writeActionMarkdown(w, r)
+	case format == "html" && v.results:
+		return writeHTML(w, r, v.all)
+	case format == "html":
+		return writeDashboard(w, r)
+	case format == "sarif":
+		return writeSARIF(w, r)
+	case format == "revoke-sql":
+		return writeRevokeSQL(w, r)
 	}
-	return out.Flush()
+	return fmt.Errorf("unknown output format %q", format)
 }
 
 // statusLabel is a result's status as people read it: an alarm covered by

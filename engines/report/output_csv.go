@@ -20,8 +20,13 @@ var csvHeader = []string{
 // spreadsheet cannot take for formulas and control characters shown as
 // escapes, as in the other formats.
 func writeCSV(w io.Writer, r *report) error {
-	return writeCSVLines(w, csvHeader, func(yield func([]string) bool) {
-		for _, res := range r.Results {
+	var readErr error
+	err := writeCSVLines(w, csvHeader, func(yield func([]string) bool) {
+		for res, err := range r.results() {
+			if err != nil {
+				readErr = err
+				return
+			}
 			var exc appliedException
 			if res.Exception != nil {
 				exc = *res.Exception
@@ -36,6 +41,7 @@ func writeCSV(w io.Writer, r *report) error {
 			}
 		}
 	})
+	return cmp.Or(readErr, err)
 }
 
 // writeCSVLines writes header and lines, each cell with control characters

@@ -31,10 +31,14 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 // writeHTML writes the report as one HTML file whose table sorts by any
 // column when its heading is clicked (severity by rank, not by name).
 func writeHTML(w io.Writer, r *report, all bool) error {
+	shown, err := r.findings(all)
+	if err != nil {
+		return err
+	}
 	data := struct {
 		R     *report
 		Shown []result
-	}{r, r.findings(all)}
+	}{r, shown}
 	if err := htmlTemplate.Execute(w, data); err != nil {
 		return fmt.Errorf("writing HTML: %w", err)
 	}

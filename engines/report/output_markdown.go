@@ -19,7 +19,11 @@ func writeMarkdown(w io.Writer, r *report, all bool) error {
 	fmt.Fprintln(&b, "| Severity | Status | Control | Connection | Token | Token ID | Reason | Note |")
 	fmt.Fprintln(&b, "| --- | --- | --- | --- | --- | --- | --- | --- |")
 	alarming := map[string]bool{}
-	for _, res := range r.findings(all) {
+	shown, err := r.findings(all)
+	if err != nil {
+		return err
+	}
+	for _, res := range shown {
 		if res.open() {
 			alarming[res.Control] = true
 		}

@@ -40,7 +40,7 @@ func TestRevokePlanDeletesTheTokensToRevokeNowInATransaction(t *testing.T) {
 	require.True(t, begin > 0 && commit > begin, "one transaction")
 	assert.NotContains(t, plan[:begin], "delete from", "no statement before begin")
 	assert.NotContains(t, plan[commit:], "delete from", "no statement after commit")
-	assert.Contains(t, plan, "-- tok_unused_90 (pf03…sf03): unused: not used since 2026-04-02 (90 days)\n"+
+	assert.Contains(t, plan, "-- tok_unused_90 (pf03…sf03) of edge-owner: unused: not used since 2026-04-02 (90 days)\n"+
 		"delete from vercel_user_token where token_id = 'tok_unused_90';\n", "each statement under its token's name and reason")
 }
 

@@ -118,7 +118,10 @@ func writeSARIF(w io.Writer, r *report) error {
 			},
 		})
 	}
-	for _, res := range r.Results {
+	for res, err := range r.results() {
+		if err != nil {
+			return err
+		}
 		if res.Status == statusAlarm {
 			run.Results = append(run.Results, newSARIFResult(r, res))
 		}

@@ -22,7 +22,11 @@ func writeTable(w io.Writer, r *report, all bool) error {
 	fmt.Fprintf(&b, "\n%s:\n", findingsHeading(r, all))
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "SEVERITY\tSTATUS\tCONTROL\tCONNECTION\tTOKEN\tTOKEN ID\tREASON\tNOTE")
-	for _, res := range r.findings(all) {
+	shown, err := r.findings(all)
+	if err != nil {
+		return err
+	}
+	for _, res := range shown {
 		cells := findingCells(res)
 		for i, cell := range cells {
 			// A tab or newline inside a cell would break the columns.

@@ -17,7 +17,7 @@ import (
 
 // edgeReport is the JSON report of the whole edge fixture, to compare the
 // other formats with.
-func edgeReport(t *testing.T, api *testapi.API) report {
+func edgeReport(t *testing.T, api *testapi.API) jsonReport {
 	t.Helper()
 	res := auditEdge(t, api, "--output", "json")
 	require.Equal(t, exitOK, res.code, res.stderr)

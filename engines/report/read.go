@@ -28,15 +28,23 @@ var teamColumns = []string{
 	"integration_tokens_invalidated_at", "limited", "limited_by", "title",
 }
 
+// userColumns are the vercel_user columns the report reads: all but the raw
+// object. Its username or e-mail names a connection's owner.
+var userColumns = []string{
+	"id", "username", "email", "name", "default_team_id", "created_at",
+	"is_enterprise_managed", "limited", "title",
+}
+
 // batchSize is how many tokens are handed on at a time: a page's worth.
 const batchSize = 100
 
-// rowBatch is some rows of one connection: tokens, each as the plugin's
-// values in tokenColumns order, or teams in teamColumns order.
+// rowBatch is some rows of one connection, each as the plugin's values in
+// the order of tokenColumns, teamColumns or userColumns.
 type rowBatch struct {
 	Connection string
 	Tokens     [][]any
 	Teams      [][]any
+	Users      [][]any
 }
 
 // connectionError is a connection that could not be read completely: the
@@ -52,17 +60,16 @@ func (e *connectionError) Error() string {
 
 func (e *connectionError) Unwrap() error { return e.err }
 
-// readConnections reads the tokens and teams of every connection,
-// concurrently, each connection through its own in-process plugin, and hands them to load a batch at a
-// time as they arrive, so that the controls run while later pages are on
-// the network. load runs on this goroutine only. The first failure, of a
-// connection or of load, cancels everything and is returned; there is no
-// partial result.
+// readConnections reads the tokens, teams and user of every connection,
+// concurrently, each connection through its own in-process plugin, and
+// hands them to load a batch at a time as they arrive. load runs on this
+// goroutine only. The first failure, of a connection or of load, cancels
+// everything and is returned; there is no partial result.
 func readConnections(ctx context.Context, conns []connection, progress *progress, load func(context.Context, rowBatch) error) ([]connectionSummary, error) {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
-	// Loading must not hold the readers up: a page that waits for the
-	// controls holds up the next request. The queue holds 25,600 tokens.
+	// Loading must not hold the readers up: a page that waits for SQLite
+	// holds up the next request. The queue holds 25,600 tokens.
 	batches := make(chan rowBatch, 256)
 	read := make([]connectionSummary, len(conns))
 	var readers sync.WaitGroup
@@ -95,11 +102,10 @@ func readConnections(ctx context.Context, conns []connection, progress *progress
 	return read, nil
 }
 
-// readConnection reads one connection's tokens into batches, counting them
-// as they come, and its teams, at the same time through the same plugin,
-// into one batch, handed on before any of the tokens so that the controls
-// that read teams can run on each batch; it returns how many tokens there
-// were. Either failing stops the other.
+// readConnection reads one connection's tokens, teams and user, all three
+// at once through the same plugin, into batches, counting the tokens as
+// they come; it returns how many tokens there were. One failing stops the
+// others.
 func readConnection(ctx context.Context, conn connection, count *atomic.Int64, batches chan<- rowBatch) (int, error) {
 	engine, err := inprocess.New(inprocess.CacheOffByDefault()) // each row is read once: a cache would only cost memory
 	if err != nil {
@@ -111,91 +117,77 @@ func readConnection(ctx context.Context, conn connection, count *atomic.Int64, b
 	}
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
-	teamsRead := make(chan struct{})
-	go func() {
-		defer close(teamsRead)
-		if err := readTeams(ctx, engine, conn.Name, batches); err != nil {
-			cancel(fmt.Errorf("reading its teams: %w", err))
+	var others sync.WaitGroup
+	for _, other := range []struct {
+		what    string
+		table   string
+		columns []string
+		batch   func(rows [][]any) rowBatch
+	}{
+		{"its teams", "vercel_team", teamColumns, func(rows [][]any) rowBatch { return rowBatch{Connection: conn.Name, Teams: rows} }},
+		{"its user", "vercel_user", userColumns, func(rows [][]any) rowBatch { return rowBatch{Connection: conn.Name, Users: rows} }},
+	} {
+		others.Go(func() {
+			var rows [][]any
+			err := readRows(ctx, engine, other.table, other.columns, func(row []any) error {
+				rows = append(rows, row)
+				return nil
+			})
+			if err == nil && len(rows) > 0 {
+				err = sendBatch(ctx, batches, other.batch(rows))
+			}
+			if err != nil {
+				cancel(fmt.Errorf("reading %s: %w", other.what, err))
+			}
+		})
+	}
+	tokens := rowBatch{Connection: conn.Name}
+	total := 0
+	err = readRows(ctx, engine, "vercel_user_token", tokenColumns, func(row []any) error {
+		tokens.Tokens = append(tokens.Tokens, row)
+		total++
+		count.Add(1)
+		if len(tokens.Tokens) < batchSize {
+			return nil
 		}
-	}()
-	tokens, err := readTokens(ctx, engine, conn.Name, count, teamsRead, batches)
+		full := tokens
+		tokens = rowBatch{Connection: conn.Name}
+		return sendBatch(ctx, batches, full)
+	})
+	if err == nil && len(tokens.Tokens) > 0 {
+		err = sendBatch(ctx, batches, tokens)
+	}
 	if err != nil {
 		cancel(err)
 	}
-	<-teamsRead
-	// The first failure, not the other read's cancellation.
+	others.Wait()
+	// The first failure, not the others' cancellation.
 	if cause := context.Cause(ctx); cause != nil {
 		return 0, cause
 	}
-	return tokens, nil
+	return total, nil
 }
 
-// readTokens reads the connection's tokens into batches of batchSize, the
-// first once teamsRead is closed.
-func readTokens(ctx context.Context, engine *inprocess.Engine, connName string, count *atomic.Int64, teamsRead <-chan struct{}, batches chan<- rowBatch) (int, error) {
-	rows, err := engine.Query(ctx, sdkquery.Query{Table: "vercel_user_token", Columns: tokenColumns})
-	if err != nil {
-		return 0, err
-	}
-	defer rows.Close()
-	total := 0
-	next := rowBatch{Connection: connName}
-	send := func() error {
-		if len(next.Tokens) == 0 {
-			return nil
-		}
-		select {
-		case <-teamsRead:
-		case <-ctx.Done():
-			return context.Cause(ctx)
-		}
-		if err := sendBatch(ctx, batches, next); err != nil {
-			return err
-		}
-		next = rowBatch{Connection: connName}
-		return nil
-	}
-	for {
-		row, err := rows.Next()
-		if errors.Is(err, io.EOF) {
-			return total, send()
-		}
-		if err != nil {
-			return 0, err
-		}
-		next.Tokens = append(next.Tokens, sdkquery.RowValues(row, tokenColumns))
-		total++
-		count.Add(1)
-		if len(next.Tokens) == batchSize {
-			if err := send(); err != nil {
-				return 0, err
-			}
-		}
-	}
-}
-
-// readTeams reads the connection's teams, a few per user, into one batch.
-func readTeams(ctx context.Context, engine *inprocess.Engine, connName string, batches chan<- rowBatch) error {
-	rows, err := engine.Query(ctx, sdkquery.Query{Table: "vercel_team", Columns: teamColumns})
+// readRows reads every row of a table's columns, each as the plugin's
+// values, into add.
+func readRows(ctx context.Context, engine *inprocess.Engine, table string, columns []string, add func([]any) error) error {
+	rows, err := engine.Query(ctx, sdkquery.Query{Table: table, Columns: columns})
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
-	teams := rowBatch{Connection: connName}
 	for {
 		row, err := rows.Next()
 		if errors.Is(err, io.EOF) {
-			break
+			return nil
 		}
 		if err != nil {
 			return err
 		}
-		teams.Teams = append(teams.Teams, sdkquery.RowValues(row, teamColumns))
+		if err := add(sdkquery.RowValues(row, columns)); err != nil {
+			return err
+		}
 	}
-	if len(teams.Teams) == 0 {
-		return nil
-	}
-	return sendBatch(ctx, batches, teams)
 }
 
 // sendBatch hands b on, unless the read is cancelled first.

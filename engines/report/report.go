@@ -1,6 +1,7 @@
 package main
 
 import (
+	"iter"
 	"time"
 
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/display"
@@ -9,22 +10,30 @@ import (
 // reportSchema names the JSON report's format; a baseline must carry it.
 const reportSchema = "steampipe_report_vercel/v1"
 
-// report is a finished audit: what every output format shows.
+// report is a finished audit: what every output format shows. Its results
+// stay in the evaluation's database and are read, in report order, each
+// time an output ranges over results(); Close drops them.
 type report struct {
 	reportHead
 	// Actions are the action list: one row per token not revoked.
-	Actions []tokenAction `json:"actions"`
-	Results []result      `json:"results"`
+	Actions []tokenAction
 	// Resolved are the baseline's alarms that no longer alarm; none without
 	// --baseline.
-	Resolved []result `json:"resolved"`
+	Resolved []result
 	// StaleExceptions name tokens no audited connection has.
-	StaleExceptions []exception `json:"stale_exceptions"`
+	StaleExceptions []exception
 
 	controls    []control
 	hasBaseline bool
 	// minSeverity leaves less severe results out of findings.
 	minSeverity severity
+	// read reads the results, marked, in an order of the evaluation's.
+	read func(order string) iter.Seq2[result, error]
+	// byControl counts each control's results by status (and accepted).
+	byControl map[string]map[string]int
+	// failing is set when an open alarm makes the run exit 1.
+	failing bool
+	close   func() error
 }
 
 // reportHead is what the report says before its results.
@@ -36,47 +45,76 @@ type reportHead struct {
 	Counts      map[string]int      `json:"counts"`
 }
 
+// jsonReport is a JSON report read back: a baseline.
+type jsonReport struct {
+	reportHead
+	Actions         []tokenAction `json:"actions"`
+	Results         []result      `json:"results"`
+	Resolved        []result      `json:"resolved"`
+	StaleExceptions []exception   `json:"stale_exceptions"`
+}
+
 type connectionSummary struct {
 	Name   string `json:"name"`
 	Tokens int    `json:"tokens"`
 }
 
-func newReport(now time.Time, vars map[string]int, controls []control, read []connectionSummary, results []result) *report {
+func newReport(now time.Time, vars map[string]int, controls []control, read []connectionSummary) *report {
 	return &report{
 		reportHead: reportHead{Schema: reportSchema, EvaluatedAt: display.Timestamp(now), Variables: vars, Connections: read},
-		Results:    results,
 		controls:   controls,
 	}
 }
 
-// count fills Counts once exceptions and the baseline are applied: one
-// count per status, plus accepted alarms (also counted as alarms) and,
-// with a baseline, new, still open and resolved alarms.
-func (r *report) count() {
+// results are every result in report order.
+func (r *report) results() iter.Seq2[result, error] { return r.read(reportOrder) }
+
+// Close drops the results.
+func (r *report) Close() error { return r.close() }
+
+// count fills Counts and byControl from the results, exceptions and the
+// baseline applied, and hands each result to visit: one count per status,
+// plus accepted alarms (also counted as alarms) and, with a baseline, new
+// and still open alarms. Resolved is counted apart.
+func (r *report) count(visit func(result)) error {
 	r.Counts = map[string]int{}
 	for _, s := range statuses {
 		r.Counts[s] = 0
 	}
 	r.Counts["accepted"] = 0
 	if r.hasBaseline {
-		r.Counts[baselineNew], r.Counts[baselineStillOpen], r.Counts["resolved"] = 0, 0, len(r.Resolved)
+		r.Counts[baselineNew], r.Counts[baselineStillOpen] = 0, 0
 	}
-	for _, res := range r.Results {
+	r.byControl = map[string]map[string]int{}
+	for res, err := range r.read(anyOrder) {
+		if err != nil {
+			return err
+		}
+		if r.byControl[res.Control] == nil {
+			r.byControl[res.Control] = map[string]int{}
+		}
 		r.Counts[res.Status]++
+		r.byControl[res.Control][res.Status]++
 		if res.accepted() {
 			r.Counts["accepted"]++
+			r.byControl[res.Control]["accepted"]++
 		}
 		if res.Baseline != "" {
 			r.Counts[res.Baseline]++
 		}
+		visit(res)
 	}
+	return nil
 }
 
-// findings are the results human formats list: alarms and info (every
-// status with all), at least minSeverity.
-func (r *report) findings(all bool) []result {
+// findings are the results human formats list, in report order: alarms and
+// info (every status with all), at least minSeverity.
+func (r *report) findings(all bool) ([]result, error) {
 	var shown []result
-	for _, res := range r.Results {
+	for res, err := range r.results() {
+		if err != nil {
+			return nil, err
+		}
 		if r.minSeverity != "" && !res.Severity.AtLeast(r.minSeverity) {
 			continue
 		}
@@ -84,7 +122,7 @@ func (r *report) findings(all bool) []result {
 			shown = append(shown, res)
 		}
 	}
-	return shown
+	return shown, nil
 }
 
 // controlCounts is one control's number of results in each status.
@@ -96,19 +134,9 @@ type controlCounts struct {
 // countsByControl are the results counted by control and status (accepted
 // alarms are also counted as alarms), in the controls' report order.
 func (r *report) countsByControl() []controlCounts {
-	byID := map[string]map[string]int{}
-	for _, res := range r.Results {
-		if byID[res.Control] == nil {
-			byID[res.Control] = map[string]int{}
-		}
-		byID[res.Control][res.Status]++
-		if res.accepted() {
-			byID[res.Control]["accepted"]++
-		}
-	}
 	all := make([]controlCounts, len(r.controls))
 	for i, c := range r.controls {
-		all[i] = controlCounts{control: c, counts: byID[c.ID]}
+		all[i] = controlCounts{control: c, counts: r.byControl[c.ID]}
 	}
 	return all
 }

@@ -1,30 +1,32 @@
 package main
 
-import "time"
+import (
+	"iter"
+	"time"
+)
 
-// resultMarks is what the run knows of a result before it has them all:
-// the exceptions, the baseline's alarms and, for a JSON report, how it is
-// written. The evaluation hands each control's results to apply as it
-// collects them, most while later pages are still on the network, so that
-// little is left to do after the last page.
+// resultMarks is what the run knows of a result besides the control's
+// verdict: the exceptions and the baseline's alarms.
 type resultMarks struct {
 	exceptions []exception
 	now        time.Time
 	baseline   baselineAlarms // nil without --baseline
-	json       *resultEncoder // nil unless the report is JSON
 }
 
-// apply attaches exceptions, marks baseline alarms and keeps each result's
-// JSON line.
-func (m *resultMarks) apply(results []result) error {
-	for i := range results {
-		attachException(&results[i], m.exceptions, m.now)
-		if m.baseline != nil {
-			m.baseline.mark(&results[i])
+// marked gives results with their exceptions attached and, with a
+// baseline, their alarms marked new or still open.
+func (m *resultMarks) marked(results iter.Seq2[result, error]) iter.Seq2[result, error] {
+	return func(yield func(result, error) bool) {
+		for r, err := range results {
+			if err == nil {
+				attachException(&r, m.exceptions, m.now)
+				if m.baseline != nil {
+					m.baseline.mark(&r)
+				}
+			}
+			if !yield(r, err) {
+				return
+			}
 		}
 	}
-	if m.json == nil {
-		return nil
-	}
-	return m.json.encodeEach(results)
 }

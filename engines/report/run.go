@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"time"
 
 	"github.com/tokenaudit/steampipe-plugin-vercel/errkind"
@@ -41,22 +42,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "Error: the audit is incomplete, no report written: %s\n", display.Terminal(err.Error()))
 		return exitIncomplete
 	}
+	defer r.Close()
 	for _, e := range r.StaleExceptions {
 		fmt.Fprintf(stderr, "Warning: the exception for token %s and control %s names no audited token: remove it from %s\n",
 			display.Terminal(e.TokenID), display.Terminal(e.Control), display.Terminal(opts.exceptions))
 	}
-	out, err := renderReport(opts.output, r, view{results: opts.results, all: opts.all})
-	if err == nil {
-		err = out.writeTo(stdout)
-	}
-	if err != nil {
+	if err := writeReport(stdout, opts.output, r, view{results: opts.results, all: opts.all}); err != nil {
 		fmt.Fprintf(stderr, "Error: %s\n", display.Terminal(err.Error()))
 		return exitIncomplete
 	}
-	for _, res := range r.Results {
-		if opts.failing(res) {
-			return exitFindings
-		}
+	if r.failing {
+		return exitFindings
 	}
 	return exitOK
 }
@@ -75,7 +71,7 @@ func misconfigured(err error) bool {
 
 // audit reads the tokens, runs the controls and applies exceptions and
 // baseline. Configuration problems come back as cli.UsageError.
-func audit(ctx context.Context, opts options, stderr io.Writer) (*report, error) {
+func audit(ctx context.Context, opts options, stderr io.Writer) (r *report, err error) {
 	benchmark, err := controls.Load(opts.controls)
 	if err != nil {
 		return nil, cli.UsageError{Err: err}
@@ -101,19 +97,15 @@ func audit(ctx context.Context, opts options, stderr io.Writer) (*report, error)
 		now = time.Now().UTC()
 	}
 
-	ev, err := startEvaluation(ctx, benchmark, now, opts.vars)
+	ev, err := openEvaluation(ctx, benchmark, now, opts.vars)
 	if err != nil {
 		return nil, err
 	}
-	defer ev.Close()
-	marks := &resultMarks{exceptions: exceptions, now: now}
-	if opts.baseline != "" {
-		marks.baseline = newBaselineAlarms(previous)
-	}
-	if opts.output == "json" {
-		marks.json = newResultEncoder()
-	}
-	ev.prepare = marks.apply
+	defer func() {
+		if err != nil {
+			ev.Close()
+		}
+	}()
 	progress := startProgress(stderr, conns)
 	inv := newInventory()
 	read, err := readConnections(ctx, conns, progress, func(ctx context.Context, batch rowBatch) error {
@@ -124,20 +116,40 @@ func audit(ctx context.Context, opts options, stderr io.Writer) (*report, error)
 	if err != nil {
 		return nil, err
 	}
-	results, err := ev.finish(ctx)
+	if err := ev.evaluate(ctx); err != nil {
+		return nil, err
+	}
+	marks := &resultMarks{exceptions: exceptions, now: now}
+	if opts.baseline != "" {
+		marks.baseline = newBaselineAlarms(previous)
+	}
+	r = newReport(now, opts.vars, benchmark, read)
+	r.read = func(order string) iter.Seq2[result, error] { return marks.marked(ev.results(ctx, order)) }
+	r.close = ev.Close
+	r.minSeverity = opts.minSeverity
+	r.hasBaseline = opts.baseline != ""
+	stillOpen := map[findingKey]bool{}
+	err = r.count(func(res result) {
+		r.failing = r.failing || opts.failing(res)
+		if res.Baseline == baselineStillOpen {
+			stillOpen[res.key()] = true
+		}
+	})
+	if err == nil {
+		r.StaleExceptions, err = staleExceptions(exceptions, func(tokenID, connection string) (bool, error) {
+			return ev.hasToken(ctx, tokenID, connection)
+		})
+	}
 	if err != nil {
 		return nil, err
 	}
-
-	r := newReport(now, opts.vars, benchmark, read, results)
-	r.StaleExceptions = staleExceptions(r.Results, exceptions)
-	if opts.baseline != "" {
-		r.hasBaseline = true
-		r.Resolved = resolvedAlarms(r.Results, previous)
+	if r.hasBaseline {
+		r.Resolved = resolvedAlarms(previous, stillOpen)
+		r.Counts["resolved"] = len(r.Resolved)
 	}
-	r.minSeverity = opts.minSeverity
-	r.count()
-	r.Actions = buildActions(r.Results, inv, now)
+	if r.Actions, err = buildActions(r.read(tokenOrder), inv, now); err != nil {
+		return nil, err
+	}
 	return r, nil
 }
 

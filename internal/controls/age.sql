@@ -2,7 +2,6 @@
 -- severity: medium
 -- anchor: CIS AWS Foundations 1.14 (keys rotated every 90 days or less); NIST SP 800-53 IA-5(1) (authenticator lifetime)
 -- remediation: Rotate it: create a replacement token in Vercel's dashboard (Account Settings → Tokens, https://vercel.com/account/tokens), move its users to it, then revoke this one.
--- per-token: true
 select
   connection, token_id, name, prefix, suffix,
   case

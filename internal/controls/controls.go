@@ -34,9 +34,6 @@ type Control struct {
 	// in the controls' own dialect: SQLite's, with the helper functions
 	// and :name parameters (see Rewrite).
 	Query string
-	// PerToken is set by "-- per-token: true": the query judges each token
-	// by its own row (and its connection's teams) only.
-	PerToken bool
 }
 
 // Columns are what a control's query returns, by name, for every token.
@@ -111,16 +108,8 @@ func Parse(id, text string) (Control, error) {
 	if query == "" {
 		return Control{}, errors.New("no query after the header")
 	}
-	c := Control{
+	return Control{
 		ID: id, Title: fields["title"], Severity: sev,
 		Anchor: fields["anchor"], Remediation: fields["remediation"], Query: query,
-	}
-	switch fields["per-token"] {
-	case "", "false":
-	case "true":
-		c.PerToken = true
-	default:
-		return Control{}, fmt.Errorf("\"-- per-token: %s\": want true or false", fields["per-token"])
-	}
-	return c, nil
+	}, nil
 }

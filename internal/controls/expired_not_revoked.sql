@@ -2,7 +2,6 @@
 -- severity: low
 -- anchor: vercelsior iam-002; NIST SP 800-53 AC-2 (account management: remove what is no longer used)
 -- remediation: Delete the expired token in Vercel's dashboard (Account Settings → Tokens, https://vercel.com/account/tokens) so it no longer clutters audits.
--- per-token: true
 select
   connection, token_id, name, prefix, suffix,
   case

@@ -2,7 +2,6 @@
 -- severity: medium
 -- anchor: vercelsior iam-005 narrowed to OAuth2 tokens; NIST SP 800-53 AC-6 (least privilege)
 -- remediation: Review the integration in Vercel's dashboard (Account Settings → Integrations, https://vercel.com/account/integrations): reinstall it for the one team it needs, or remove it, which revokes its token (Account Settings → Tokens, https://vercel.com/account/tokens).
--- per-token: true
 select
   connection, token_id, name, prefix, suffix,
   case

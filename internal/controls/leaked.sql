@@ -2,7 +2,6 @@
 -- severity: critical
 -- anchor: vercelsior iam-003; NIST SP 800-53 IA-5 (change authenticators when compromised)
 -- remediation: Revoke the token now in Vercel's dashboard (Account Settings → Tokens, https://vercel.com/account/tokens), remove the secret from where it leaked, and review what the account did since the leak.
--- per-token: true
 select
   connection, token_id, name, prefix, suffix,
   case

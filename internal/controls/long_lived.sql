@@ -2,7 +2,6 @@
 -- severity: medium
 -- anchor: NIST SP 800-53 IA-5(1) (maximum authenticator lifetime); CIS AWS Foundations 1.14, 365-day variant
 -- remediation: Create a replacement token with a shorter expiry in Vercel's dashboard (Account Settings → Tokens, https://vercel.com/account/tokens), move its users to it, then revoke this one.
--- per-token: true
 select
   connection, token_id, name, prefix, suffix,
   case

@@ -2,7 +2,6 @@
 -- severity: high
 -- anchor: vercelsior iam-001; NIST SP 800-53 IA-5(1) (authenticator lifetime)
 -- remediation: Create a replacement token with an expiry date in Vercel's dashboard (Account Settings → Tokens, https://vercel.com/account/tokens), move its users to it, then revoke this one.
--- per-token: true
 select
   connection, token_id, name, prefix, suffix,
   case

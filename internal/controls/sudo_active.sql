@@ -2,7 +2,6 @@
 -- severity: info
 -- anchor: Vercel's own signal (sudo scope); NIST SP 800-53 IA-2(1) (multi-factor authentication) for context
 -- remediation: Nothing to do unless the elevation is unexpected; if it is, revoke the token in Vercel's dashboard (Account Settings → Tokens, https://vercel.com/account/tokens).
--- per-token: true
 select
   connection, token_id, name, prefix, suffix,
   case

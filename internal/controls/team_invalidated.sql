@@ -2,7 +2,6 @@
 -- severity: low
 -- anchor: Vercel's own signal (a team's personalAccessTokensInvalidatedAt, appTokensInvalidatedAt); NIST SP 800-53 AC-2 (account management: remove what is no longer used)
 -- remediation: Revoke the token in Vercel's dashboard (Account Settings → Tokens, https://vercel.com/account/tokens); if that team still needs one, create a new token scoped to it.
--- per-token: true
 select
   t.connection, t.token_id, t.name, t.prefix, t.suffix,
   case

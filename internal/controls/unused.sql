@@ -2,7 +2,6 @@
 -- severity: medium
 -- anchor: vercelsior iam-004 (90 days); CIS AWS Foundations 1.11 (credentials unused for 45 days); NIST SP 800-53 AC-2(3) (disable inactive accounts)
 -- remediation: Revoke the token in Vercel's dashboard (Account Settings → Tokens, https://vercel.com/account/tokens) unless someone can name what still needs it.
--- per-token: true
 select
   connection, token_id, name, prefix, suffix,
   case

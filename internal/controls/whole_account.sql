@@ -2,7 +2,6 @@
 -- severity: high
 -- anchor: vercelsior iam-005; NIST SP 800-53 AC-6 (least privilege)
 -- remediation: Create a replacement token scoped to the one team it needs in Vercel's dashboard (Account Settings → Tokens, https://vercel.com/account/tokens, "Scope"), move its users to it, then revoke this one.
--- per-token: true
 select
   connection, token_id, name, prefix, suffix,
   case
