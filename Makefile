@@ -137,6 +137,13 @@ bench:
 	$(GO) test ./e2e -run '^$$' -bench FullScan -benchtime 3x -timeout 30m -args -tokens $(TOKENS) -latency $(LATENCY)
 	$(GO) test ./engines/postgres -run '^$$' -bench 'Postgres(FullScan|BackendMemory)' -benchtime 1x -timeout 30m -args -tokens $(TOKENS) -latency $(LATENCY) -memory-tokens 100000
 
+# Revoking 500 tokens with one DELETE, in PostgreSQL and SQLite, against 500
+# bare sequential DELETE requests (docs/benchmarks.md).
+.PHONY: bench-revoke
+bench-revoke: deps
+	$(GO) test ./engines/postgres -run '^$$' -bench PostgresRevoke -benchtime 3x -timeout 30m -args -revoke-tokens 500 -latency $(LATENCY)
+	$(GO) test ./engines/sqlite -run '^$$' -bench SQLiteRevoke -benchtime 3x -timeout 30m -args -revoke-tokens 500 -latency $(LATENCY)
+
 # Serves the sample fixture on 127.0.0.1:8787 and prints what to export.
 emulator:
 	@scripts/emulator.sh

@@ -30,7 +30,7 @@ func modifyRows(db *database, sql string) []map[string]any {
 }
 
 // otherIDs are the fixture's token ids but the connection's own.
-func otherIDs(t *testing.T, api *testapi.API) []string {
+func otherIDs(t testing.TB, api *testapi.API) []string {
 	t.Helper()
 	var ids []string
 	for _, id := range api.TokenIDs(t) {

@@ -30,7 +30,7 @@ func startAPI(t *testing.T) *api {
 	return startAPIWith(t, emulator.GenerateFixture(fixtureSize, 42))
 }
 
-func startAPIWith(t *testing.T, f *emulator.Fixture) *api {
+func startAPIWith(t testing.TB, f *emulator.Fixture) *api {
 	t.Helper()
 	served := testapi.Start(t, f)
 	return &api{API: served, tokens: testapi.Tokens[fixtureToken](t, served)}

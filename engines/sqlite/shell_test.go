@@ -47,12 +47,12 @@ func runTests(m *testing.M) int {
 
 // shell runs the sqlite3 command-line shell with the extension loaded.
 type shell struct {
-	t   *testing.T
+	t   testing.TB
 	dir string   // holds the extension; the shell's working directory
 	env []string // besides a cleaned os.Environ
 }
 
-func newShell(t *testing.T, env ...string) *shell {
+func newShell(t testing.TB, env ...string) *shell {
 	t.Helper()
 	requireSQLite3(t)
 	dir, err := buildExtension()
@@ -66,7 +66,7 @@ func newShell(t *testing.T, env ...string) *shell {
 
 // requireSQLite3 skips the test when the sqlite3 shell is missing, except
 // in CI: CI installs it, so there a missing shell is a broken setup step.
-func requireSQLite3(t *testing.T) {
+func requireSQLite3(t testing.TB) {
 	t.Helper()
 	if _, err := exec.LookPath("sqlite3"); err == nil {
 		return

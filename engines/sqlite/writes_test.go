@@ -249,3 +249,28 @@ func TestStormDuringA200TokenRevoke(t *testing.T) {
 	stdout, _ := a.script(t, "select count(*) from vercel_user_token;")
 	assert.Equal(t, "51", strings.TrimSpace(stdout))
 }
+
+// At TRACE the writes log one line per request, and the new secret shows
+// only in the function's row.
+func TestCreatedSecretIsInNoLogLine(t *testing.T) {
+	t.Parallel()
+	a := writeAPI(t, 4)
+	stdout, stderr := newShell(t, "STEAMPIPE_LOG_LEVEL=TRACE").run(quietly(a.configured()) + `.mode list
+select 'created', bearer_token from vercel_create_user_token('ci');
+begin;
+delete from vercel_user_token where name = 'ci';
+commit;
+`)
+	var secret string
+	for _, line := range strings.Split(stdout, "\n") {
+		if s, ok := strings.CutPrefix(line, "created|"); ok {
+			secret = s
+		}
+	}
+	require.NotEmpty(t, secret, stdout+stderr)
+	assert.Contains(t, stderr, "method=POST path=/v3/user/tokens", "the create's TRACE line")
+	assert.Contains(t, stderr, "method=DELETE path=/v3/user/tokens/", "the revoke's TRACE line")
+	assert.NotContains(t, stderr, secret)
+	assert.NotContains(t, stderr, a.Secret)
+	assert.Equal(t, 1, strings.Count(stdout, secret))
+}
