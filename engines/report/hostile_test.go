@@ -3,9 +3,6 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -188,25 +185,7 @@ func TestHTMLWrapsLongWords(t *testing.T) {
 	has(t, out, "overflow-wrap: anywhere", "the style")
 	hasNo(t, out, "<b>bold", "markup is escaped")
 
-	chromium, err := exec.LookPath("chromium")
-	if err != nil {
-		t.Skip("chromium is not installed: run scripts/install-deps.sh")
-	}
-	// Measured by the page itself once laid out, and written into the DOM
-	// that --dump-dom prints.
-	measure := `<script>window.addEventListener("load", function () {
-  document.body.setAttribute("data-overflow", document.documentElement.scrollWidth - window.innerWidth);
-});</script></body>`
-	page := filepath.Join(t.TempDir(), "report.html")
-	require.NoError(t, os.WriteFile(page, []byte(strings.Replace(out, "</body>", measure, 1)), 0o600))
 	for _, width := range []string{"1280,800", "390,844"} {
-		cmd := exec.CommandContext(t.Context(), chromium, "--headless", "--no-sandbox", "--disable-gpu",
-			"--disable-background-networking", "--no-first-run", "--window-size="+width,
-			"--user-data-dir="+t.TempDir(), "--dump-dom", "file://"+page)
-		dom, err := cmd.Output()
-		require.NoError(t, err)
-		overflow := regexp.MustCompile(`data-overflow="(-?\d+)"`).FindStringSubmatch(string(dom))
-		require.NotNil(t, overflow, "%s: the page was not measured", width)
-		assert.True(t, overflow[1] == "0" || strings.HasPrefix(overflow[1], "-"), "%s: the page overflows by %s pixels", width, overflow[1])
+		requireNoOverflow(t, measuredDOM(t, out, width, overflowScript), width)
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -126,10 +125,7 @@ func TestMarkdownTableHasOneRowPerFinding(t *testing.T) {
 }
 
 func TestHTMLRendersEveryFindingInChromium(t *testing.T) {
-	chromium, err := exec.LookPath("chromium")
-	if err != nil {
-		t.Skip("chromium is not installed: run scripts/install-deps.sh")
-	}
+	chromiumPath(t)
 	testapi.IsolateEnv(t)
 	api := startEdgeAPI(t)
 	want := edgeReport(t, api)
@@ -140,9 +136,7 @@ func TestHTMLRendersEveryFindingInChromium(t *testing.T) {
 
 	page := filepath.Join(t.TempDir(), "report.html")
 	require.NoError(t, os.WriteFile(page, []byte(res.stdout), 0o600))
-	cmd := exec.CommandContext(t.Context(), chromium, "--headless", "--no-sandbox", "--disable-gpu",
-		"--disable-background-networking", "--no-first-run", "--user-data-dir="+t.TempDir(), "--dump-dom", "file://"+page)
-	dom, err := cmd.Output()
+	dom, err := chromium(t, "1280,800", "--dump-dom", "file://"+page).Output()
 	require.NoError(t, err)
 	text := domText(string(dom))
 	for _, r := range want.Results {
