@@ -42,9 +42,11 @@ echo "exit status $status (see docs/compliance.md: 0 nothing to fail on, 1 findi
 
 This is the short version (--min-severity critical). The same audit of the sample tokens:
   high findings too:       make demo DEMO_ARGS='--min-severity high'
+  every token:             make demo DEMO_ARGS='--output table'
   every result:            make demo DEMO_ARGS='--all'
   in another format:       DEMO_ARGS='--output FORMAT' scripts/demo.sh > audit.FORMAT
-                           FORMAT: markdown, html (alarms and info), csv, json (every result), sarif (alarms)
+                           FORMAT: markdown, html (a dashboard), csv (the action list; --results:
+                           every result), json (both), sarif (alarms), revoke-sql (the revoke plan)
 Your own tokens:           VERCEL_API_TOKEN=... scripts/report.sh --output html > audit.html
 See docs/compliance.md for the controls, exceptions, baselines and scheduling.
 MORE

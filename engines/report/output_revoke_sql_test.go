@@ -1,7 +1,9 @@
 package main
 
 import (
+	"os/exec"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -76,4 +78,36 @@ func TestRevokePlanLeavesOutAnIDItCannotShow(t *testing.T) {
 	assert.Contains(t, ids, "tok_long_name")
 	assert.NotContains(t, ids, hostileID)
 	assert.Contains(t, res.stdout, `-- LEFT OUT: its id tok_hostile\x1b[2J\u202e holds a control character; revoke it in the dashboard`)
+}
+
+// The plan does what it says when a person runs it as docs/compliance.md
+// says, in SQLite through make query: exactly the tokens to revoke now are
+// gone from the emulator.
+func TestRevokePlanRevokesExactlyItsTokensThroughMakeQuery(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the SQLite extension")
+	}
+	for _, tool := range []string{"make", "sqlite3"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skip("no " + tool)
+		}
+	}
+	testapi.IsolateEnv(t)
+	api := startEdgeAPI(t)
+	res := auditEdge(t, api, "--output", "revoke-sql")
+	require.Equal(t, exitOK, res.code, res.stderr)
+	planned := plannedDeletes(t, res.stdout)
+	require.Len(t, planned, 4)
+	plan := writeFile(t, "revoke.sql", res.stdout)
+	require.Empty(t, api.RevokedIDs(), "the report itself revokes nothing")
+
+	ran := runScriptWithEnv(t, []string{"VERCEL_API_TOKEN=" + api.Secret, "VERCEL_BASE_URL=" + api.URL}, "make", "-s", "query", "SQL_FILE="+plan)
+	require.Equal(t, 0, ran.code, "make query: %s", ran.stderr)
+	revoked := api.RevokedIDs()
+	slices.Sort(revoked)
+	slices.Sort(planned)
+	assert.Equal(t, planned, revoked, "one revocation per planned token, no other")
+	for token := range edgeExpected {
+		assert.Equal(t, !slices.Contains(planned, token), api.TokenExists(t, token), token)
+	}
 }
