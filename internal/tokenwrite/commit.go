@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -78,23 +79,15 @@ func listRevoked(revoked []Revoked) string {
 	return strings.Join(parts, ", ")
 }
 
+// without returns tokens minus those whose id is in drop.
 func without(tokens, drop []Token) []Token {
 	var out []Token
 	for _, t := range tokens {
-		if !containsToken(drop, t.ID) {
+		if !slices.ContainsFunc(drop, func(d Token) bool { return d.ID == t.ID }) {
 			out = append(out, t)
 		}
 	}
 	return out
-}
-
-func containsToken(tokens []Token, id string) bool {
-	for _, t := range tokens {
-		if t.ID == id {
-			return true
-		}
-	}
-	return false
 }
 
 // Commit makes the transaction's revocations, the connection's own token
@@ -109,11 +102,13 @@ func (t *Tx) Commit(ctx context.Context) ([]Revoked, error) {
 	for i, tok := range pending {
 		gone, err := t.api.Revoke(ctx, tok.ID)
 		if err != nil {
-			cerr := &CommitError{Failed: tok, Err: err, Revoked: done, NotRevoked: pending[i:]}
-			// A created token the commit revoked needs no undoing.
-			undo := withoutRevoked(created, done)
-			cerr.Created = undo
-			cerr.Unrevoked, cerr.UnrevokedErr = t.revokeEach(ctx, undo)
+			cerr := &CommitError{Failed: tok, Err: err, Revoked: done}
+			// The rollback revokes the tokens the transaction created,
+			// but for those the commit revoked already; a created token
+			// it revokes is no longer among those not revoked.
+			cerr.Created = without(created, revokedTokens(done))
+			cerr.Unrevoked, cerr.UnrevokedErr = t.revokeEach(ctx, cerr.Created)
+			cerr.NotRevoked = without(pending[i:], without(cerr.Created, cerr.Unrevoked))
 			return done, cerr
 		}
 		done = append(done, Revoked{Token: tok, AlreadyGone: gone})
@@ -121,18 +116,12 @@ func (t *Tx) Commit(ctx context.Context) ([]Revoked, error) {
 	return done, nil
 }
 
-func withoutRevoked(tokens []Token, revoked []Revoked) []Token {
-	var out []Token
-	for _, t := range tokens {
-		found := false
-		for _, r := range revoked {
-			found = found || r.ID == t.ID
-		}
-		if !found {
-			out = append(out, t)
-		}
+func revokedTokens(revoked []Revoked) []Token {
+	tokens := make([]Token, len(revoked))
+	for i, r := range revoked {
+		tokens[i] = r.Token
 	}
-	return out
+	return tokens
 }
 
 // Rollback ends the transaction, revoking the tokens it created. The error

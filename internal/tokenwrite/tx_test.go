@@ -1,6 +1,7 @@
 package tokenwrite
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -189,4 +190,25 @@ func TestCreateFailureNamesTheToken(t *testing.T) {
 	assert.Contains(t, err.Error(), "team_nobody")
 	assert.True(t, tx.IsEmpty())
 	assert.Zero(t, api.Server.Count(emulator.EndpointDelete))
+}
+
+// A token created and queued for revocation in the same transaction, when
+// the commit fails before reaching it, is revoked by the rollback: the
+// account lists it there, not among the tokens still working.
+func TestCommitFailureCountsACreatedTokenOnce(t *testing.T) {
+	tx, api := startTx(t, 4)
+	o := others(t, api)
+	created, err := tx.Create(t.Context(), vercel.NewToken{Name: "short-lived"})
+	require.NoError(t, err)
+	mine := Token{ID: created.ID, Name: created.Name}
+	revokeAll(t, tx, o[0], mine)
+	api.Server.SetFaults(emulator.Faults{Statuses: []int{403}, OnlyOn: emulator.EndpointDelete})
+	_, err = tx.Commit(t.Context())
+	var cerr *CommitError
+	require.ErrorAs(t, err, &cerr)
+	assert.Equal(t, []Token{o[0]}, cerr.NotRevoked)
+	assert.Equal(t, []Token{mine}, cerr.Created)
+	assert.Empty(t, cerr.Unrevoked)
+	assert.False(t, exists(t, api, created.ID))
+	assert.NotContains(t, err.Error()[:strings.Index(err.Error(), "revoked again")], created.ID, "listed once, as revoked by the rollback")
 }
