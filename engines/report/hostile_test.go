@@ -158,23 +158,49 @@ func TestMarkdownNeutralisesGitHubsFeatures(t *testing.T) {
 	body, _, _ = strings.Cut(body, "## What to do") // our own remediation links stay links
 	lists := out[strings.Index(out, "## Resolved since the baseline"):]
 	for _, text := range []string{body, lists} {
-		for name, trigger := range map[string]*regexp.Regexp{
-			"mention":        regexp.MustCompile(`@\w`),
-			"link":           regexp.MustCompile(`(?i)https?://|www\.`),
-			"strike-through": regexp.MustCompile(`(^|[^\\])~`),
-			"math":           regexp.MustCompile(`(^|[^\\])\$`),
-			"emoji":          regexp.MustCompile(`:\w+:`),
-			"tag":            regexp.MustCompile(`<`),
-			"entity":         regexp.MustCompile(`&#`),
-			"link syntax":    regexp.MustCompile(`(^|[^\\])\[`),
-		} {
-			assert.False(t, trigger.MatchString(text), "%s: %q", name, trigger.FindString(text))
-		}
+		assertNoGitHubTrigger(t, text)
 	}
 	has(t, out, `\\x1b\]0;owned\\x07`, "controls shown escaped, as in the table")
 	row := regexp.MustCompile(`(?m)^\|.*tok\\_hostile.*\|$`).FindString(out)
 	require.NotEmpty(t, row)
 	assert.Equal(t, 9, strings.Count(row, "|")-strings.Count(row, `\|`), "the name's | opens no cell: %s", row)
+}
+
+// markdownTriggers are what GitHub would turn into something else than
+// the text: none may be left in text from the API or a file.
+var markdownTriggers = map[string]*regexp.Regexp{
+	"mention":        regexp.MustCompile(`@\w`),
+	"link":           regexp.MustCompile(`(?i)https?://|www\.`),
+	"strike-through": regexp.MustCompile(`(^|[^\\])~`),
+	"math":           regexp.MustCompile(`(^|[^\\])\$`),
+	"emoji":          regexp.MustCompile(`:\w+:`),
+	"tag":            regexp.MustCompile(`<`),
+	"entity":         regexp.MustCompile(`&#`),
+	"link syntax":    regexp.MustCompile(`(^|[^\\])\[`),
+}
+
+func assertNoGitHubTrigger(t *testing.T, text string) {
+	t.Helper()
+	for name, trigger := range markdownTriggers {
+		assert.False(t, trigger.MatchString(text), "%s: %q", name, trigger.FindString(text))
+	}
+}
+
+func TestActionListMarkdownNeutralisesGitHubsFeatures(t *testing.T) {
+	testapi.IsolateEnv(t)
+	out := hostileRunWith(t, startHostileAPI(t), "markdown").stdout
+	_, body, found := strings.Cut(out, "| Action |")
+	require.True(t, found)
+	body, lists, _ := strings.Cut(body, "## What each action means") // our own links stay links
+	_, lists, _ = strings.Cut(lists, "## Resolved since the baseline")
+	require.NotEmpty(t, lists)
+	for _, text := range []string{body, lists} {
+		assertNoGitHubTrigger(t, text)
+	}
+	has(t, out, "## New since the baseline", "the new tokens' section")
+	row := regexp.MustCompile(`(?m)^\|.*tok\\_host.*\|$`).FindString(out)
+	require.NotEmpty(t, row)
+	assert.Equal(t, len(actionHeader)+1, strings.Count(row, "|")-strings.Count(row, `\|`), "the name's | opens no cell: %s", row)
 }
 
 // The page fits the screen whatever a name holds: Chromium lays the hostile

@@ -35,7 +35,10 @@ func writeActionMarkdown(w io.Writer, r *report) error {
 func writeActionMarkdownRows(b *strings.Builder, list []tokenAction) {
 	header := make([]string, len(actionHeader))
 	for i, h := range actionHeader {
-		header[i] = strings.ToUpper(h[:1]) + strings.ToLower(h[1:])
+		header[i] = h
+		if len(h) > 2 { // ID stays ID
+			header[i] = h[:1] + strings.ToLower(h[1:])
+		}
 	}
 	fmt.Fprintf(b, "| %s |\n", strings.Join(header, " | "))
 	fmt.Fprintf(b, "|%s\n", strings.Repeat(" --- |", len(header)))
