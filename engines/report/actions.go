@@ -49,6 +49,8 @@ type actionRule struct {
 	action  action
 	control string
 	status  string
+	// why is the rule's reason, as docs/compliance.md gives it.
+	why string
 }
 
 // actionRules decide each live (or expired, unrevoked) token's one action:
@@ -57,18 +59,18 @@ type actionRule struct {
 // matches no rule. No rule matched: keep. docs/compliance.md has the same
 // table.
 var actionRules = []actionRule{
-	{actionRevoke, "leaked", statusAlarm},                    // a compromised secret
-	{actionRevoke, "unused", statusAlarm},                    // unused past the threshold: nobody needs it
-	{actionRotate, "age", statusAlarm},                       // not rotated within max_age_days
-	{actionRotate, "long_lived", statusAlarm},                // expires too long after creation
-	{actionRotate, "no_expiry", statusAlarm},                 // never expires, yet used (unused is revoked above)
-	{actionNarrow, "whole_account", statusAlarm},             // a user scope: the whole account
-	{actionNarrow, "integration_whole_account", statusAlarm}, // an integration with the whole account
-	{actionCleanUp, "expired_not_revoked", statusAlarm},      // expired: useless, clutters the list
-	{actionCleanUp, "team_invalidated", statusInfo},          // no longer works for a team it reaches
-	{actionCleanUp, "duplicate_name", statusAlarm},           // cannot be told from its twin
-	{actionReview, anyControl, statusAlarm},                  // sudo_active, and controls of --controls
-	{actionReview, anyControl, statusInfo},                   // what a control could not judge, e.g. no scope list
+	{actionRevoke, "leaked", statusAlarm, "a compromised secret"},
+	{actionRevoke, "unused", statusAlarm, "unused past the threshold: nobody needs it"},
+	{actionRotate, "age", statusAlarm, "not rotated within `max_age_days`"},
+	{actionRotate, "long_lived", statusAlarm, "expires too long after its creation"},
+	{actionRotate, "no_expiry", statusAlarm, "never expires, yet in use (an unused one is revoked by rule 2)"},
+	{actionNarrow, "whole_account", statusAlarm, "a `user` scope reaches the whole account"},
+	{actionNarrow, "integration_whole_account", statusAlarm, "an integration with the whole account"},
+	{actionCleanUp, "expired_not_revoked", statusAlarm, "expired: useless, clutters every audit"},
+	{actionCleanUp, "team_invalidated", statusInfo, "no longer works for a team it reaches"},
+	{actionCleanUp, "duplicate_name", statusAlarm, "cannot be told from its twin"},
+	{actionReview, anyControl, statusAlarm, "`sudo_active`, or a control of `--controls`"},
+	{actionReview, anyControl, statusInfo, "what a control could not judge, e.g. no scope list"},
 }
 
 // matches tells whether the rule applies to r.

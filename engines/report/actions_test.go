@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/csv"
+	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -173,4 +175,24 @@ func TestResultsIsForFormatsWithAnActionList(t *testing.T) {
 		assert.Contains(t, res.stderr, "--results is for table, csv, markdown, html", format)
 		assert.Empty(t, res.stdout)
 	}
+}
+
+// docs/compliance.md gives the rules as the same table as actionRules, row
+// for row.
+func TestTheDocumentedActionRulesAreTheCodes(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/compliance.md")
+	require.NoError(t, err)
+	_, table, found := strings.Cut(string(doc), "| order | action | a result of the token | why this action |\n| - | - | - | - |\n")
+	require.True(t, found, "the rules' table")
+	table, _, _ = strings.Cut(table, "\n\n")
+	var want []string
+	for i, rule := range actionRules {
+		control, verb := "`"+rule.control+"`", map[string]string{statusAlarm: "alarms", statusInfo: "informs"}[rule.status]
+		if rule.control == anyControl {
+			control = "any other control"
+		}
+		want = append(want, fmt.Sprintf("| %d | %s | %s %s | %s |", i+1, rule.action.label(), control, verb, rule.why))
+	}
+	want = append(want, "| – | keep | nothing above | no control alarms (or every alarm is accepted) |")
+	assert.Equal(t, want, strings.Split(table, "\n"))
 }
