@@ -271,14 +271,18 @@ func timestamp(t *time.Time) *string {
 	return &s
 }
 
-// actionCounts counts the tokens of each action, and the new ones.
-func actionCounts(list []tokenAction) (byAction map[action]int, fresh int) {
+// actionCounts counts the tokens of each action, the new ones and the
+// live ones.
+func actionCounts(list []tokenAction) (byAction map[action]int, fresh, live int) {
 	byAction = map[action]int{}
 	for _, a := range list {
 		byAction[a.Action]++
 		if a.New {
 			fresh++
 		}
+		if a.Live {
+			live++
+		}
 	}
-	return byAction, fresh
+	return byAction, fresh, live
 }

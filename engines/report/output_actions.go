@@ -75,13 +75,7 @@ func teamsLabel(a tokenAction) string {
 
 // actionSummary counts the tokens and their actions in one line.
 func actionSummary(r *report) string {
-	byAction, fresh := actionCounts(r.Actions)
-	live := 0
-	for _, a := range r.Actions {
-		if a.Live {
-			live++
-		}
-	}
+	byAction, fresh, live := actionCounts(r.Actions)
 	parts := []string{fmt.Sprintf("%d tokens not revoked (%d live, %d expired)", len(r.Actions), live, len(r.Actions)-live)}
 	for _, act := range actions {
 		parts = append(parts, fmt.Sprintf("%d %s", byAction[act], act.label()))

@@ -195,13 +195,7 @@ func dashboardCards(r *report) []dashboardCard {
 	for _, c := range r.Connections {
 		tokens += c.Tokens
 	}
-	byAction, fresh := actionCounts(r.Actions)
-	live := 0
-	for _, a := range r.Actions {
-		if a.Live {
-			live++
-		}
-	}
+	byAction, fresh, live := actionCounts(r.Actions)
 	newCard := dashboardCard{Class: "fresh", Label: "new since the baseline", Value: fresh}
 	if !r.hasBaseline {
 		newCard.Note = "no --baseline given"

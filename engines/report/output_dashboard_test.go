@@ -81,9 +81,12 @@ func TestDashboardShowsWhatTheDataSaysAtDesktopAndPhoneWidths(t *testing.T) {
 		data := runInProcess(t, append(args, "--baseline", base, "--output", "json")...)
 		require.Contains(t, []int{exitOK, exitFindings}, data.code, data.stderr)
 		r := decodeReport(t, data.stdout)
-		byAction, fresh := actionCounts(r.Actions)
-		live := 0
+		byAction, fresh, live := map[action]int{}, 0, 0
 		for _, a := range r.Actions {
+			byAction[a.Action]++
+			if a.New {
+				fresh++
+			}
 			if a.Live {
 				live++
 			}
