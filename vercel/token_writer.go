@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"sync"
 	"time"
 
 	"github.com/hashicorp/go-hclog"
@@ -22,6 +23,9 @@ import (
 // write: Steampipe and the exporter stay read-only.
 type TokenWriter struct {
 	client *vercelapi.Client
+
+	mu        sync.Mutex
+	currentID string
 }
 
 // WriterOption changes how a TokenWriter talks to the API.
@@ -62,6 +66,21 @@ func NewTokenWriter(config string, options ...WriterOption) (*TokenWriter, error
 		return nil, err
 	}
 	return &TokenWriter{client: client}, nil
+}
+
+// CurrentTokenID is the id of the token the connection authenticates with,
+// asked once (GET /v5/user/tokens/current): a token's id never changes.
+func (w *TokenWriter) CurrentTokenID(ctx context.Context) (string, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.currentID == "" {
+		token, err := w.client.CurrentToken(ctx)
+		if err != nil {
+			return "", fmt.Errorf("finding the connection's own token: %w", explain(err))
+		}
+		w.currentID = token.ID
+	}
+	return w.currentID, nil
 }
 
 // NewToken is what a token is created with.

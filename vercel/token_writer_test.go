@@ -47,6 +47,13 @@ func TestTokenWriterCreatesARowWithItsSecretOnce(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, gone, "a second revoke finds it already gone")
 	assert.Zero(t, srv.Count(emulator.EndpointCurrent), "a new token is never the connection's own: no request to know it")
+
+	for range 2 {
+		id, err := w.CurrentTokenID(t.Context())
+		require.NoError(t, err)
+		assert.Equal(t, f.BearerTokens[f.Secret()], id)
+	}
+	assert.Equal(t, 1, srv.Count(emulator.EndpointCurrent), "the own token is asked for once")
 }
 
 func TestBearerTokenColumnIsNullOnReads(t *testing.T) {

@@ -45,6 +45,10 @@ func goUpdate(tableHandle C.uintptr_t, db *C.sqlite3, argc C.int, argv **C.sqlit
 	if err != nil {
 		return setError(pzErr, err)
 	}
+	if token.IsCurrent, err = w.isCurrent(token.ID); err != nil {
+		st.Fail()
+		return setError(pzErr, err)
+	}
 	if err := st.Revoke(token); err != nil {
 		return setError(pzErr, err)
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/inprocess"
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/tokenwrite"
+	"github.com/tokenaudit/steampipe-plugin-vercel/vercel"
 )
 
 // connectionWrites is a database connection's transaction of token writes:
@@ -16,6 +17,7 @@ import (
 // xRollback. Everything it decides is tokenwrite's.
 type connectionWrites struct {
 	engine *inprocess.Engine
+	writer *vercel.TokenWriter
 	tx     *tokenwrite.Tx
 	// stmt is the statement whose DELETE rows arrive, and stmtKey the
 	// execution of it that they come from.
@@ -75,8 +77,15 @@ func (w *connectionWrites) begin() error {
 	if err != nil {
 		return err
 	}
-	w.engine, w.tx, w.stmt = engine, tokenwrite.New(writer), nil
+	w.engine, w.writer, w.tx, w.stmt = engine, writer, tokenwrite.New(writer), nil
 	return nil
+}
+
+// isCurrent tells the connection's own token: a scan fetches is_current
+// only when the query uses it, so xUpdate asks once per connection's token.
+func (w *connectionWrites) isCurrent(id string) (bool, error) {
+	current, err := w.writer.CurrentTokenID(context.Background())
+	return id == current, err
 }
 
 // statement is the tokenwrite statement of the execution key.

@@ -111,12 +111,11 @@ func (c *cursor) close() {
 }
 
 // rowToken names the token of a row of a writable table, whose scans always
-// fetch plan.RowIdentity.
+// fetch plan.RowIdentity; xUpdate learns whether it is the connection's own.
 func rowToken(row *proto.Row) tokenwrite.Token {
 	text := func(column string) string {
 		s, _ := sdkquery.ColumnValue(row.GetColumns()[column]).(string)
 		return s
 	}
-	isCurrent, _ := sdkquery.ColumnValue(row.GetColumns()["is_current"]).(bool)
-	return tokenwrite.Token{ID: text("token_id"), Name: text("name"), IsCurrent: isCurrent}
+	return tokenwrite.Token{ID: text("token_id"), Name: text("name")}
 }

@@ -274,3 +274,18 @@ commit;
 	assert.NotContains(t, stderr, a.Secret)
 	assert.Equal(t, 1, strings.Count(stdout, secret))
 }
+
+// A read pays nothing for the writes: a scan fetches is_current only when
+// the query uses it, even though any scan may feed a DELETE.
+func TestReadsDoNotLookUpTheOwnToken(t *testing.T) {
+	t.Parallel()
+	a := writeAPI(t, 4)
+	stdout, stderr := a.script(t, "select count(*) from vercel_user_token;\nselect name from vercel_user_token where token_id = '"+a.other(0).ID+"';")
+	require.Empty(t, stderr)
+	assert.Contains(t, stdout, "4\n")
+	assert.Zero(t, a.Server.Count(emulator.EndpointCurrent))
+
+	_, stderr = a.script(t, "delete from vercel_user_token where token_id = '"+a.other(0).ID+"';")
+	require.Empty(t, stderr)
+	assert.Equal(t, 1, a.Server.Count(emulator.EndpointCurrent), "a DELETE asks once which token is the connection's own")
+}
