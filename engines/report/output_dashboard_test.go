@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -62,7 +63,8 @@ func TestDashboardShowsWhatTheDataSaysAtDesktopAndPhoneWidths(t *testing.T) {
 	// alarm accepted.
 	fixture := emulator.GenerateFixture(1000, 7)
 	api := testapi.Start(t, fixture)
-	first := runInProcess(t, "--config", api.HCL(), "--at", edgeAt, "--output", "json")
+	at := emulator.FixtureEpoch().Format(time.RFC3339)
+	first := runInProcess(t, "--config", api.HCL(), "--at", at, "--output", "json")
 	require.Contains(t, []int{exitOK, exitFindings}, first.code, first.stderr)
 	var accepted result
 	for _, r := range decodeReport(t, first.stdout).Results {
@@ -76,7 +78,7 @@ func TestDashboardShowsWhatTheDataSaysAtDesktopAndPhoneWidths(t *testing.T) {
 	baseline := writeFile(t, "baseline.json", first.stdout)
 	emptyBaseline := writeFile(t, "empty.json", `{"schema": "`+reportSchema+`", "results": []}`)
 
-	args := []string{"--config", api.HCL(), "--at", edgeAt, "--exceptions", exceptions}
+	args := []string{"--config", api.HCL(), "--at", at, "--exceptions", exceptions}
 	for _, base := range []string{baseline, emptyBaseline} {
 		data := runInProcess(t, append(args, "--baseline", base, "--output", "json")...)
 		require.Contains(t, []int{exitOK, exitFindings}, data.code, data.stderr)
