@@ -36,7 +36,7 @@ func goUpdate(tableHandle C.uintptr_t, db *C.sqlite3, argc C.int, argv **C.sqlit
 	if op == "INSERT" {
 		return setError(pzErr, errInsertUseFunction)
 	}
-	token, ok := t.identities.token(int64(C.shim_value_int64(args[0])))
+	seen, ok := t.identities.token(int64(C.shim_value_int64(args[0])))
 	if !ok {
 		return setError(pzErr, fmt.Errorf("%s: DELETE of a row the scan did not give (internal error): nothing was revoked", t.name))
 	}
@@ -45,9 +45,12 @@ func goUpdate(tableHandle C.uintptr_t, db *C.sqlite3, argc C.int, argv **C.sqlit
 	if err != nil {
 		return setError(pzErr, err)
 	}
-	if token.IsCurrent, err = w.isCurrent(token.ID); err != nil {
-		st.Fail()
-		return setError(pzErr, err)
+	token := seen.token
+	if !seen.currentKnown {
+		if token.IsCurrent, err = w.isCurrent(token.ID); err != nil {
+			st.Fail()
+			return setError(pzErr, err)
+		}
 	}
 	if err := st.Revoke(token); err != nil {
 		return setError(pzErr, err)

@@ -81,8 +81,9 @@ func (w *connectionWrites) begin() error {
 	return nil
 }
 
-// isCurrent tells the connection's own token: a scan fetches is_current
-// only when the query uses it, so xUpdate asks once per connection's token.
+// isCurrent tells the connection's own token when the DELETE's scan did not
+// fetch is_current (it does only when the query uses it): one request per
+// connection's token.
 func (w *connectionWrites) isCurrent(id string) (bool, error) {
 	current, err := w.writer.CurrentTokenID(context.Background())
 	return id == current, err

@@ -111,11 +111,13 @@ func (c *cursor) close() {
 }
 
 // rowToken names the token of a row of a writable table, whose scans always
-// fetch plan.RowIdentity; xUpdate learns whether it is the connection's own.
-func rowToken(row *proto.Row) tokenwrite.Token {
+// fetch plan.RowIdentity, and says whether it is the connection's own when
+// the query fetched is_current.
+func rowToken(row *proto.Row) identity {
 	text := func(column string) string {
 		s, _ := sdkquery.ColumnValue(row.GetColumns()[column]).(string)
 		return s
 	}
-	return tokenwrite.Token{ID: text("token_id"), Name: text("name")}
+	isCurrent, known := sdkquery.ColumnValue(row.GetColumns()["is_current"]).(bool)
+	return identity{token: tokenwrite.Token{ID: text("token_id"), Name: text("name"), IsCurrent: isCurrent}, currentKnown: known}
 }

@@ -288,4 +288,9 @@ func TestReadsDoNotLookUpTheOwnToken(t *testing.T) {
 	_, stderr = a.script(t, "delete from vercel_user_token where token_id = '"+a.other(0).ID+"';")
 	require.Empty(t, stderr)
 	assert.Equal(t, 1, a.Server.Count(emulator.EndpointCurrent), "a DELETE asks once which token is the connection's own")
+
+	a.Server.ResetStats()
+	_, stderr = a.script(t, "delete from vercel_user_token where token_id = '"+a.other(1).ID+"' and not is_current;")
+	require.Empty(t, stderr)
+	assert.Equal(t, 1, a.Server.Count(emulator.EndpointCurrent), "a DELETE whose scan fetched is_current asks nothing more")
 }
