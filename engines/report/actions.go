@@ -133,8 +133,9 @@ func shortID(id string) string {
 }
 
 // buildActions gives every token that is not revoked one action, most
-// urgent first. results come token by token (tokenOrder), each token's in
-// report order: only one token's are held at a time.
+// urgent first. results, the alarms and info, come token by token
+// (findingsByToken), each token's in report order: only one token's are
+// held at a time. A token without any has nothing to act on.
 func buildActions(results iter.Seq2[result, error], inv *inventory, now time.Time) ([]tokenAction, error) {
 	facts := make(map[[2]string]int, len(inv.tokens))
 	for i, f := range inv.tokens {

@@ -62,21 +62,25 @@ const resultTable = `create table result (
   status text, reason text, risk integer not null
 )`
 
-// Orders in which results are read.
+// reportOrder: severity, status, risk (higher first: a leaked token used
+// after the leak first of all), then token, control and connection, so that
+// the same input always gives the same order.
+const reportOrder = "severity_rank, status_rank, risk desc, token_id, control, connection"
+
+// Which results are read, in which order.
 const (
-	// reportOrder: severity, status, risk (higher first: a leaked token
-	// used after the leak first of all), then token, control and
-	// connection, so that the same input always gives the same order.
-	reportOrder = "severity_rank, status_rank, risk desc, token_id, control, connection"
-	// tokenOrder gives each token's results together, in report order.
-	tokenOrder = "connection, token_id, " + reportOrder
-	// anyOrder is SQLite's own: no sort, for counting.
-	anyOrder = ""
+	// everyResult in report order.
+	everyResult = "order by " + reportOrder
+	// tokenOrder is every result, each token's together in report order.
+	tokenOrder = "order by connection, token_id, " + reportOrder
+	// findingsByToken are the alarms and info in tokenOrder: what the
+	// action list and the marks' counts need.
+	findingsByToken = "where status in ('alarm', 'info') " + tokenOrder
 )
 
 // openEvaluation creates the empty tables, with :now and the variables
 // bound as parameters of every control.
-func openEvaluation(ctx context.Context, benchmark []control, now time.Time, vars map[string]int) (e *evaluation, err error) {
+func openEvaluation(ctx context.Context, benchmark []control, now time.Time, vars map[string]int) (_ *evaluation, err error) {
 	// An empty file name is a private temporary file, deleted when it is
 	// closed. Each database/sql connection would open another: keep one.
 	db, err := sql.Open(driverName, "")
@@ -84,7 +88,7 @@ func openEvaluation(ctx context.Context, benchmark []control, now time.Time, var
 		return nil, fmt.Errorf("opening SQLite: %w", err)
 	}
 	db.SetMaxOpenConns(1)
-	e = &evaluation{db: db, insert: map[string]*sql.Stmt{}, controls: map[string]control{},
+	e := &evaluation{db: db, insert: map[string]*sql.Stmt{}, controls: map[string]control{},
 		params: []any{sql.Named("now", display.Timestamp(now))}}
 	defer func() {
 		if err != nil {
@@ -190,6 +194,31 @@ func (e *evaluation) hasToken(ctx context.Context, tokenID, connection string) (
 	return found, nil
 }
 
+// statusCounts counts each control's results by status.
+func (e *evaluation) statusCounts(ctx context.Context) (map[string]map[string]int, error) {
+	rows, err := e.db.QueryContext(ctx, "select control, status, count(*) from result group by control, status")
+	if err != nil {
+		return nil, fmt.Errorf("counting the results: %w", err)
+	}
+	defer rows.Close()
+	counts := map[string]map[string]int{}
+	for rows.Next() {
+		var control, status string
+		var n int
+		if err := rows.Scan(&control, &status, &n); err != nil {
+			return nil, fmt.Errorf("counting the results: %w", err)
+		}
+		if counts[control] == nil {
+			counts[control] = map[string]int{}
+		}
+		counts[control][status] = n
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("counting the results: %w", err)
+	}
+	return counts, nil
+}
+
 // checkColumns requires a control's query to return controls.Columns, by
 // name, in any order.
 func (e *evaluation) checkColumns(ctx context.Context, c controlQuery) error {
@@ -208,14 +237,11 @@ func (e *evaluation) checkColumns(ctx context.Context, c controlQuery) error {
 	return nil
 }
 
-// results reads every result, in order (reportOrder, or anyOrder), with
-// its control's severity and remediation. Ranging over it again reads
-// them again.
-func (e *evaluation) results(ctx context.Context, order string) iter.Seq2[result, error] {
-	query := "select control, status, connection, token_id, name, prefix, suffix, reason, risk from result"
-	if order != anyOrder {
-		query += " order by " + order
-	}
+// results reads the results of selection (everyResult, tokenOrder or
+// findingsByToken), each with its control's severity and remediation.
+// Ranging over it again reads them again.
+func (e *evaluation) results(ctx context.Context, selection string) iter.Seq2[result, error] {
+	query := "select control, status, connection, token_id, name, prefix, suffix, reason, risk from result " + selection
 	return func(yield func(result, error) bool) {
 		rows, err := e.db.QueryContext(ctx, query)
 		if err != nil {

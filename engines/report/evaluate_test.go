@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -171,4 +172,42 @@ func TestEachConnectionsUserIsLoaded(t *testing.T) {
 		owners[a.Connection] = a.Owner
 	}
 	assert.Equal(t, map[string]string{"edge": "edge-owner", "sample": "alice"}, owners)
+}
+
+func TestAnEvaluationThatCannotOpenSaysWhy(t *testing.T) {
+	_, err := openEvaluation(t.Context(), []control{{ID: "odd", Query: "select whole_days(created_at) from vercel_user_token"}}, time.Now(), nil)
+	assert.ErrorContains(t, err, "control odd: whole_days takes 2 arguments, got 1")
+}
+
+// TestMoreConnectionsThanPluginsEachReadAsItself: with more connections
+// than concurrentConnections, plugins are reconfigured from one connection
+// to the next; each connection's tokens and owner are still its own.
+func TestMoreConnectionsThanPluginsEachReadAsItself(t *testing.T) {
+	testapi.IsolateEnv(t)
+	edge := startEdgeAPI(t, "tok_ok", "tok_expired")
+	sample := testapi.Start(t, emulator.GenerateFixture(5, 1))
+	var spc strings.Builder
+	want := map[string]string{}
+	for i := range concurrentConnections + 5 {
+		api, owner := edge, "edge-owner 3"
+		if i%3 == 0 {
+			api, owner = sample, "alice 5"
+		}
+		name := fmt.Sprintf("c%02d", i)
+		want[name] = owner
+		fmt.Fprintf(&spc, "connection %q {\n  plugin = \"vercel\"\n  %s\n}\n", name, strings.ReplaceAll(api.HCL(), "\n", "\n  "))
+	}
+	res := runInProcess(t, "--connections", writeFile(t, "vercel.spc", spc.String()), "--at", edgeAt, "--output", "json")
+	require.Equal(t, exitOK, res.code, res.stderr)
+	r := decodeReport(t, res.stdout)
+	got := map[string]string{}
+	for _, c := range r.Connections {
+		got[c.Name] = fmt.Sprint(c.Tokens)
+	}
+	for _, a := range r.Actions {
+		if !strings.Contains(got[a.Connection], " ") {
+			got[a.Connection] = a.Owner + " " + got[a.Connection]
+		}
+	}
+	assert.Equal(t, want, got, "connection → owner and tokens")
 }

@@ -60,11 +60,18 @@ func (e *connectionError) Error() string {
 
 func (e *connectionError) Unwrap() error { return e.err }
 
+// concurrentConnections is how many connections are read at once, each
+// through an in-process plugin of the pool's. A plugin keeps memory of its
+// own (the SDK's connection cache, which it never frees, pages in flight):
+// a bounded pool keeps an organisation's memory flat however many
+// connections it has, at the cost of reading them in waves.
+const concurrentConnections = 32
+
 // readConnections reads the tokens, teams and user of every connection,
-// concurrently, each connection through its own in-process plugin, and
-// hands them to load a batch at a time as they arrive. load runs on this
-// goroutine only. The first failure, of a connection or of load, cancels
-// everything and is returned; there is no partial result.
+// concurrentConnections at a time, and hands them to load a batch at a
+// time as they arrive. load runs on this goroutine only. The first
+// failure, of a connection or of load, cancels everything and is
+// returned; there is no partial result.
 func readConnections(ctx context.Context, conns []connection, progress *progress, load func(context.Context, rowBatch) error) ([]connectionSummary, error) {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
@@ -72,10 +79,38 @@ func readConnections(ctx context.Context, conns []connection, progress *progress
 	// holds up the next request. The queue holds 25,600 tokens.
 	batches := make(chan rowBatch, 256)
 	read := make([]connectionSummary, len(conns))
+	// The pool: a plugin is made when a slot first needs one, then
+	// reconfigured for each connection it reads, which clears its caches.
+	pool := make(chan *inprocess.Engine, concurrentConnections)
+	for range min(concurrentConnections, len(conns)) {
+		pool <- nil
+	}
+	defer func() {
+		for range min(concurrentConnections, len(conns)) {
+			if engine := <-pool; engine != nil {
+				engine.Close()
+			}
+		}
+	}()
 	var readers sync.WaitGroup
 	for i, conn := range conns {
 		readers.Go(func() {
-			n, err := readConnection(ctx, conn, progress.counter(conn.Name), batches)
+			var engine *inprocess.Engine
+			select {
+			case engine = <-pool:
+			case <-ctx.Done():
+				return
+			}
+			defer func() { pool <- engine }()
+			if engine == nil {
+				var err error
+				// Each row is read once: a query cache would only cost memory.
+				if engine, err = inprocess.New(inprocess.CacheOffByDefault()); err != nil {
+					cancel(&connectionError{connection: conn.Name, err: err})
+					return
+				}
+			}
+			n, err := readConnection(ctx, engine, conn, progress.counter(conn.Name), batches)
 			if err != nil {
 				cancel(&connectionError{connection: conn.Name, err: err})
 				return
@@ -102,16 +137,11 @@ func readConnections(ctx context.Context, conns []connection, progress *progress
 	return read, nil
 }
 
-// readConnection reads one connection's tokens, teams and user, all three
-// at once through the same plugin, into batches, counting the tokens as
-// they come; it returns how many tokens there were. One failing stops the
-// others.
-func readConnection(ctx context.Context, conn connection, count *atomic.Int64, batches chan<- rowBatch) (int, error) {
-	engine, err := inprocess.New(inprocess.CacheOffByDefault()) // each row is read once: a cache would only cost memory
-	if err != nil {
-		return 0, err
-	}
-	defer engine.Close()
+// readConnection configures engine for one connection and reads its
+// tokens, teams and user, all three at once, into batches, counting the
+// tokens as they come; it returns how many tokens there were. One failing
+// stops the others.
+func readConnection(ctx context.Context, engine *inprocess.Engine, conn connection, count *atomic.Int64, batches chan<- rowBatch) (int, error) {
 	if err := engine.Configure(conn.HCL); err != nil {
 		return 0, err
 	}
@@ -143,7 +173,7 @@ func readConnection(ctx context.Context, conn connection, count *atomic.Int64, b
 	}
 	tokens := rowBatch{Connection: conn.Name}
 	total := 0
-	err = readRows(ctx, engine, "vercel_user_token", tokenColumns, func(row []any) error {
+	err := readRows(ctx, engine, "vercel_user_token", tokenColumns, func(row []any) error {
 		tokens.Tokens = append(tokens.Tokens, row)
 		total++
 		count.Add(1)

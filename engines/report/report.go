@@ -27,8 +27,9 @@ type report struct {
 	hasBaseline bool
 	// minSeverity leaves less severe results out of findings.
 	minSeverity severity
-	// read reads the results, marked, in an order of the evaluation's.
-	read func(order string) iter.Seq2[result, error]
+	// read reads results, marked: everyResult, tokenOrder or
+	// findingsByToken.
+	read func(selection string) iter.Seq2[result, error]
 	// byControl counts each control's results by status (and accepted).
 	byControl map[string]map[string]int
 	// failing is set when an open alarm makes the run exit 1.
@@ -67,44 +68,47 @@ func newReport(now time.Time, vars map[string]int, controls []control, read []co
 }
 
 // results are every result in report order.
-func (r *report) results() iter.Seq2[result, error] { return r.read(reportOrder) }
+func (r *report) results() iter.Seq2[result, error] { return r.read(everyResult) }
 
 // Close drops the results.
 func (r *report) Close() error { return r.close() }
 
-// count fills Counts and byControl from the results, exceptions and the
-// baseline applied, and hands each result to visit: one count per status,
-// plus accepted alarms (also counted as alarms) and, with a baseline, new
-// and still open alarms. Resolved is counted apart.
-func (r *report) count(visit func(result)) error {
-	r.Counts = map[string]int{}
+// counting fills Counts and byControl, from each control's counts by
+// status (from the evaluation) and from findings, which it passes on, marked:
+// accepted alarms (also counted as alarms) and, with a baseline, new and
+// still open alarms. It hands each finding to visit. Resolved is counted
+// apart.
+func (r *report) counting(byControl map[string]map[string]int, findings iter.Seq2[result, error], visit func(result)) iter.Seq2[result, error] {
+	r.byControl = byControl
+	r.Counts = map[string]int{"accepted": 0}
 	for _, s := range statuses {
 		r.Counts[s] = 0
 	}
-	r.Counts["accepted"] = 0
+	for _, counts := range byControl {
+		for status, n := range counts {
+			r.Counts[status] += n
+		}
+	}
 	if r.hasBaseline {
 		r.Counts[baselineNew], r.Counts[baselineStillOpen] = 0, 0
 	}
-	r.byControl = map[string]map[string]int{}
-	for res, err := range r.read(anyOrder) {
-		if err != nil {
-			return err
+	return func(yield func(result, error) bool) {
+		for res, err := range findings {
+			if err == nil {
+				if res.accepted() {
+					r.Counts["accepted"]++
+					r.byControl[res.Control]["accepted"]++
+				}
+				if res.Baseline != "" {
+					r.Counts[res.Baseline]++
+				}
+				visit(res)
+			}
+			if !yield(res, err) {
+				return
+			}
 		}
-		if r.byControl[res.Control] == nil {
-			r.byControl[res.Control] = map[string]int{}
-		}
-		r.Counts[res.Status]++
-		r.byControl[res.Control][res.Status]++
-		if res.accepted() {
-			r.Counts["accepted"]++
-			r.byControl[res.Control]["accepted"]++
-		}
-		if res.Baseline != "" {
-			r.Counts[res.Baseline]++
-		}
-		visit(res)
 	}
-	return nil
 }
 
 // findings are the results human formats list, in report order: alarms and

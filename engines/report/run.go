@@ -128,27 +128,31 @@ func audit(ctx context.Context, opts options, stderr io.Writer) (r *report, err 
 	r.close = ev.Close
 	r.minSeverity = opts.minSeverity
 	r.hasBaseline = opts.baseline != ""
+	// The counts by status from SQLite, then one pass over the alarms and
+	// info, token by token: what exceptions and the baseline count, the
+	// exit status, the baseline's alarms still open and the action list.
+	byControl, err := ev.statusCounts(ctx)
+	if err != nil {
+		return nil, err
+	}
 	stillOpen := map[findingKey]bool{}
-	err = r.count(func(res result) {
+	counted := r.counting(byControl, r.read(findingsByToken), func(res result) {
 		r.failing = r.failing || opts.failing(res)
 		if res.Baseline == baselineStillOpen {
 			stillOpen[res.key()] = true
 		}
 	})
-	if err == nil {
-		r.StaleExceptions, err = staleExceptions(exceptions, func(tokenID, connection string) (bool, error) {
-			return ev.hasToken(ctx, tokenID, connection)
-		})
+	if r.Actions, err = buildActions(counted, inv, now); err != nil {
+		return nil, err
 	}
-	if err != nil {
+	if r.StaleExceptions, err = staleExceptions(exceptions, func(tokenID, connection string) (bool, error) {
+		return ev.hasToken(ctx, tokenID, connection)
+	}); err != nil {
 		return nil, err
 	}
 	if r.hasBaseline {
 		r.Resolved = resolvedAlarms(previous, stillOpen)
 		r.Counts["resolved"] = len(r.Resolved)
-	}
-	if r.Actions, err = buildActions(r.read(tokenOrder), inv, now); err != nil {
-		return nil, err
 	}
 	return r, nil
 }
