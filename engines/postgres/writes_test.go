@@ -272,3 +272,18 @@ commit;`)
 	assert.NotContains(t, log, secret)
 	assert.NotContains(t, log, api.Secret)
 }
+
+// An INSERT of several rows whose second is refused changes nothing: the
+// first row's token, made already, is revoked as the statement's
+// transaction rolls back.
+func TestFailedMultiRowInsertLeavesNoToken(t *testing.T) {
+	t.Parallel()
+	api := startAPI(t, 4, 3)
+	db := newDatabase(t, api.HCL())
+	_, stderr := db.run("insert into vercel_user_token (name) values ('made first'), ('');")
+	assert.Contains(t, stderr, "ERROR:  22023: name is missing or empty")
+	assert.Equal(t, 1, api.Server.Count(emulator.EndpointCreate))
+	require.Len(t, api.RevokedIDs(), 1, "the first row's token is revoked")
+	assert.False(t, api.TokenExists(t, api.RevokedIDs()[0]))
+	assert.Len(t, db.query("select token_id from vercel_user_token"), 4)
+}
