@@ -64,19 +64,15 @@ fi
 
 # port_taken PORT: whether something listens on 127.0.0.1:PORT.
 port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-port=$((20000 + RANDOM % 40000))
-while port_taken "$port"; do
+# pick_port: a port nothing listens on now; another process may still take
+# it before postgres binds it, so start_server tries again on a new one.
+pick_port() {
 	port=$((20000 + RANDOM % 40000))
-done
+	while port_taken "$port"; do
+		port=$((20000 + RANDOM % 40000))
+	done
+}
 
-# A clean environment: the token reaches the server only through the user
-# mapping below. Its own session: Ctrl-C in psql must not reach it.
-setsid "${as_owner[@]}" env -i PATH=/usr/bin:/bin TMPDIR="$dir/tmp" "$bin/postgres" -D "$dir/data" -p "$port" \
-	-c listen_addresses=127.0.0.1 -c unix_socket_directories= -c timezone=UTC -c fsync=off \
-	>>"$dir/server.log" 2>&1 &
-server_pid=$!
-
-psql_args=(-X -q -h 127.0.0.1 -p "$port" -U postgres -d postgres)
 # ready: whether the server accepts connections, waiting up to a minute.
 ready() {
 	local _
@@ -87,7 +83,27 @@ ready() {
 	done
 	return 1
 }
-if ! ready; then
+
+# start_server: postgres on a free port, in a clean environment (the token
+# reaches the server only through the user mapping below) and in its own
+# session (Ctrl-C in psql must not reach it).
+start_server() {
+	local attempt
+	for attempt in 1 2 3 4 5; do
+		pick_port
+		: >"$dir/server.log"
+		setsid "${as_owner[@]}" env -i PATH=/usr/bin:/bin TMPDIR="$dir/tmp" "$bin/postgres" -D "$dir/data" -p "$port" \
+			-c listen_addresses=127.0.0.1 -c unix_socket_directories= -c timezone=UTC -c fsync=off \
+			>>"$dir/server.log" 2>&1 &
+		server_pid=$!
+		psql_args=(-X -q -h 127.0.0.1 -p "$port" -U postgres -d postgres)
+		ready && return 0
+		grep -q 'Address already in use' "$dir/server.log" || return 1
+		wait "$server_pid" 2>/dev/null || true
+	done
+	return 1
+}
+if ! start_server; then
 	echo "error: postgres did not start:" >&2
 	cat "$dir/server.log" >&2
 	exit 1
