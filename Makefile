@@ -28,6 +28,8 @@ endif
 # make bench: the emulator's size and per-request latency.
 TOKENS  ?= 5000
 LATENCY ?= 20ms
+# make bench-report: the organisations the report is measured on (connections of 300 tokens)
+CONNECTIONS ?= 50,200,500
 
 .PHONY: build install deps test-deps sqlite export termsafe query demo test lint bench emulator clean
 
@@ -98,7 +100,8 @@ report: deps
 # The report's cost against a bare pager, and its list requests (docs/benchmarks.md).
 .PHONY: bench-report
 bench-report: deps
-	$(GO) test ./engines/report -run '^$$' -bench Report -benchtime 3x -timeout 30m -args -tokens $(TOKENS) -latency $(LATENCY)
+	$(GO) test ./engines/report -run '^$$' -bench 'Report$$' -benchtime 3x -timeout 30m -args -tokens $(TOKENS) -latency $(LATENCY)
+	$(GO) test ./engines/report -run '^$$' -bench ReportOrganisation -benchtime 1x -timeout 60m -args -connections $(CONNECTIONS) -latency $(LATENCY)
 
 lint:
 	@unformatted=$$(gofmt -l .); \
