@@ -287,3 +287,30 @@ func TestFailedMultiRowInsertLeavesNoToken(t *testing.T) {
 	assert.False(t, api.TokenExists(t, api.RevokedIDs()[0]))
 	assert.Len(t, db.query("select token_id from vercel_user_token"), 4)
 }
+
+// A DELETE whose WHERE calls a function with an EXCEPTION block starts a
+// subtransaction for each row it checks; the statement still revokes every
+// row it reports deleting, and a subtransaction rolled back inside the
+// function leaves the statement's rows alone.
+func TestSubtransactionsInsideADeleteKeepItsRows(t *testing.T) {
+	t.Parallel()
+	api := startAPI(t, 6, 3)
+	db := newDatabase(t, api.HCL())
+	o := otherIDs(t, api)
+	stdout, stderr := db.run(fmt.Sprintf(`create function pick(id text, wanted text[]) returns boolean language plpgsql as $$
+begin
+  if id = wanted[2] then
+    raise exception 'rolled back inside the function';
+  end if;
+  return id = any(wanted);
+exception when others then
+  return true;
+end $$;
+\set QUIET off
+begin;
+delete from vercel_user_token where not is_current and pick(token_id, array['%s', '%s', '%s']);
+commit;`, o[0], o[1], o[2]))
+	require.Empty(t, stderr)
+	assert.Contains(t, stdout, "DELETE 3")
+	assert.ElementsMatch(t, []string{o[0], o[1], o[2]}, api.RevokedIDs(), "every row the DELETE counted is revoked at commit")
+}

@@ -95,9 +95,20 @@ func (w *connectionWrites) statement(key statementKey) (*tokenwrite.Statement, e
 		return nil, fmt.Errorf("vercel_user_token: a DELETE outside a transaction (internal error: SQLite did not call xBegin)")
 	}
 	if w.stmt == nil || w.stmtKey != key {
+		w.endStatement()
 		w.stmt, w.stmtKey = w.tx.Statement(), key
 	}
 	return w.stmt, nil
+}
+
+// endStatement ends the statement whose rows came last: SQLite tells no
+// statement's end, so it ends when another begins, at a savepoint or at the
+// commit.
+func (w *connectionWrites) endStatement() {
+	if w.stmt != nil {
+		w.stmt.Done()
+		w.stmt = nil
+	}
 }
 
 // sync commits: the revocations are made now, so that a failure fails the
@@ -134,6 +145,7 @@ func (w *connectionWrites) end(rollback bool) {
 }
 
 func (w *connectionWrites) savepoint(level int, release bool) {
+	w.endStatement()
 	switch {
 	case w.tx == nil:
 	case release:
@@ -141,7 +153,6 @@ func (w *connectionWrites) savepoint(level int, release bool) {
 	default:
 		w.tx.Savepoint(level)
 	}
-	w.stmt = nil
 }
 
 func (w *connectionWrites) rollbackTo(level int) error {

@@ -154,5 +154,8 @@ func (t *Tx) revokeEach(ctx context.Context, tokens []Token) (unrevoked []Token,
 }
 
 func (t *Tx) reset() {
-	t.revokes, t.created, t.marks, t.open = nil, nil, nil, nil
+	for len(t.open) > 0 {
+		t.open[len(t.open)-1].Fail()
+	}
+	t.revokes, t.created, t.marks = nil, nil, nil
 }

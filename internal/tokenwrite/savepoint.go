@@ -6,25 +6,21 @@ import "context"
 // iSavepoint, PostgreSQL's transaction nest level). Marks at that level or
 // deeper are replaced.
 func (t *Tx) Savepoint(level int) {
-	t.closeStatement()
 	t.dropMarks(level)
-	t.marks = append(t.marks, mark{level: level, revokes: len(t.revokes), created: len(t.created)})
+	t.marks = append(t.marks, mark{level: level, revokes: len(t.revokes), created: len(t.created), statements: len(t.open)})
 }
 
 // Release forgets savepoint level and the ones inside it: their work
 // becomes the enclosing savepoint's.
 func (t *Tx) Release(level int) {
-	t.closeStatement()
 	t.dropMarks(level)
 }
 
-// RollbackTo undoes the work since savepoint level, which stays: its
-// revocations are dropped and the tokens created since are revoked now.
-// The error names the created tokens that could not be revoked.
+// RollbackTo undoes the work since savepoint level, which stays: the
+// statements begun since fail, its revocations are dropped and the tokens
+// created since are revoked now. The error names the created tokens that
+// could not be revoked.
 func (t *Tx) RollbackTo(ctx context.Context, level int) error {
-	if t.open != nil {
-		t.open.Fail()
-	}
 	t.dropMarks(level + 1)
 	i := len(t.marks) - 1
 	if i < 0 || t.marks[i].level != level {
@@ -33,6 +29,9 @@ func (t *Tx) RollbackTo(ctx context.Context, level int) error {
 		return t.Rollback(ctx)
 	}
 	m := t.marks[i]
+	for len(t.open) > m.statements {
+		t.open[len(t.open)-1].Fail()
+	}
 	t.revokes = t.revokes[:m.revokes]
 	undo := t.created[m.created:]
 	t.created = t.created[:m.created]

@@ -6,14 +6,16 @@ import (
 )
 
 // Statement is one DELETE's revocations. They join the transaction's when
-// the statement ends (Done, or the next statement, savepoint or commit); a
-// statement that fails is dropped with Fail.
+// the statement ends with Done (or the commit ends it); a statement that
+// fails is dropped with Fail, or by rolling back to a savepoint begun before
+// it. A savepoint begun and ended while it runs leaves it alone.
 type Statement struct {
 	tx      *Tx
 	revokes []Token
 	// ownToken is set once the connection's own token is among revokes.
 	ownToken bool
 	failed   bool
+	ended    bool
 }
 
 // ErrOwnTokenWithOthers is the rule a statement breaks by revoking the
@@ -26,11 +28,12 @@ func (e *ErrOwnTokenWithOthers) Error() string {
 	return fmt.Sprintf("this statement would revoke the connection's own token %s together with other tokens, after which the connection could not revoke the rest: nothing was revoked. Exclude it (where not is_current), or revoke it alone, by token_id, in its own statement: it is then revoked last, when the transaction commits", e.Own)
 }
 
-// Statement starts a statement, ending the one before.
+// Statement starts a statement. One that starts while another runs (a
+// function in the other's WHERE) is a statement of its own.
 func (t *Tx) Statement() *Statement {
-	t.closeStatement()
-	t.open = &Statement{tx: t}
-	return t.open
+	s := &Statement{tx: t}
+	t.open = append(t.open, s)
+	return s
 }
 
 // Revoke queues tok's revocation for the commit. It fails, and fails the
@@ -39,6 +42,9 @@ func (t *Tx) Statement() *Statement {
 func (s *Statement) Revoke(tok Token) error {
 	if s.failed {
 		return fmt.Errorf("revoking token %s: the statement already failed", tok)
+	}
+	if s.ended {
+		return fmt.Errorf("revoking token %s: the statement already ended (internal error): nothing was queued", tok)
 	}
 	if slices.ContainsFunc(s.revokes, func(t Token) bool { return t.ID == tok.ID }) {
 		return nil
@@ -63,29 +69,25 @@ func (s *Statement) Count() int { return len(s.revokes) }
 func (s *Statement) Fail() {
 	s.failed = true
 	s.revokes = nil
-	if s.tx.open == s {
-		s.tx.open = nil
-	}
+	s.close()
 }
 
-// Done ends the statement: its revocations join the transaction's.
+// Done ends the statement: its revocations join the transaction's, each
+// token once. Ending a statement that failed or ended already does nothing.
 func (s *Statement) Done() {
-	if s.tx.open == s {
-		s.tx.closeStatement()
-	}
-}
-
-// closeStatement moves the open statement's revocations into the
-// transaction's, each token once.
-func (t *Tx) closeStatement() {
-	s := t.open
-	t.open = nil
-	if s == nil || s.failed {
+	if s.failed || s.ended {
 		return
 	}
+	s.ended = true
 	for _, tok := range s.revokes {
-		if !slices.ContainsFunc(t.revokes, func(r Token) bool { return r.ID == tok.ID }) {
-			t.revokes = append(t.revokes, tok)
+		if !slices.ContainsFunc(s.tx.revokes, func(r Token) bool { return r.ID == tok.ID }) {
+			s.tx.revokes = append(s.tx.revokes, tok)
 		}
 	}
+	s.close()
+}
+
+// close takes the statement off the transaction's running ones.
+func (s *Statement) close() {
+	s.tx.open = slices.DeleteFunc(s.tx.open, func(o *Statement) bool { return o == s })
 }

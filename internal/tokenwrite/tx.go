@@ -30,10 +30,12 @@ func (t Token) String() string {
 	return fmt.Sprintf("%s (%q)", t.ID, t.Name)
 }
 
-// mark is where a savepoint began: how much work came before it.
+// mark is where a savepoint began: how much work came before it, and how
+// many statements were running then (a savepoint can begin inside a
+// statement: a function its WHERE calls).
 type mark struct {
-	level            int
-	revokes, created int
+	level                        int
+	revokes, created, statements int
 }
 
 // Tx is one transaction's writes on one connection. It is not safe for
@@ -46,8 +48,9 @@ type Tx struct {
 	// created are the tokens made in this transaction, in order.
 	created []Token
 	marks   []mark
-	// open is the statement whose revocations are not in revokes yet.
-	open *Statement
+	// open are the statements begun and not ended, outermost first: their
+	// revocations are not in revokes yet.
+	open []*Statement
 }
 
 // New starts a transaction that talks to api.
@@ -56,9 +59,12 @@ func New(api API) *Tx {
 }
 
 // Pending are the revocations the commit will make, in the order it will
-// make them (the connection's own token last).
+// make them (the connection's own token last). It ends the statements still
+// open: a commit comes after them.
 func (t *Tx) Pending() []Token {
-	t.closeStatement()
+	for len(t.open) > 0 {
+		t.open[len(t.open)-1].Done()
+	}
 	return ownTokenLast(t.revokes)
 }
 
@@ -67,7 +73,8 @@ func (t *Tx) Created() []Token { return slices.Clone(t.created) }
 
 // IsEmpty tells a transaction with nothing to commit or undo.
 func (t *Tx) IsEmpty() bool {
-	return len(t.revokes) == 0 && len(t.created) == 0 && (t.open == nil || len(t.open.revokes) == 0)
+	return len(t.revokes) == 0 && len(t.created) == 0 &&
+		!slices.ContainsFunc(t.open, func(s *Statement) bool { return len(s.revokes) > 0 })
 }
 
 // Create creates a token now and remembers it, so that a rollback revokes

@@ -212,3 +212,30 @@ func TestCommitFailureCountsACreatedTokenOnce(t *testing.T) {
 	assert.False(t, exists(t, api, created.ID))
 	assert.NotContains(t, err.Error()[:strings.Index(err.Error(), "revoked again")], created.ID, "listed once, as revoked by the rollback")
 }
+
+// A savepoint can begin and end inside a running statement (PostgreSQL
+// runs a function with an EXCEPTION block in a subtransaction per call):
+// the statement's rows, before and after it, are all revoked, and rolling
+// back such a savepoint fails only the statements begun inside it.
+func TestSavepointInsideAStatementLeavesItAlone(t *testing.T) {
+	tx, api := startTx(t, 6)
+	o := others(t, api)
+	outer := tx.Statement()
+	require.NoError(t, outer.Revoke(o[0]))
+	tx.Savepoint(2)
+	tx.Release(2)
+	require.NoError(t, outer.Revoke(o[1]))
+	tx.Savepoint(2)
+	inner := tx.Statement()
+	require.NoError(t, inner.Revoke(o[2]))
+	require.NoError(t, tx.RollbackTo(t.Context(), 2))
+	tx.Release(2)
+	require.Error(t, inner.Revoke(o[3]), "the rolled back statement takes no more rows")
+	require.NoError(t, outer.Revoke(o[3]))
+	outer.Done()
+	require.Error(t, outer.Revoke(o[4]), "an ended statement refuses a row rather than lose it")
+
+	_, err := tx.Commit(t.Context())
+	require.NoError(t, err)
+	assert.Equal(t, []string{o[0].ID, o[1].ID, o[3].ID}, deleted(api))
+}
