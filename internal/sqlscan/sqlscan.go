@@ -1,8 +1,7 @@
 // Package sqlscan reads just enough of a SQL text to rewrite function calls
 // in it: where a literal, quoted identifier or comment ends, and the
-// top-level arguments of a call. The report inlines its helper functions for
-// SQLite and the Powerpipe mod's generator translates them for PostgreSQL
-// with it.
+// top-level arguments of a call. internal/controls writes the controls'
+// helper functions' calls with it, for SQLite and for PostgreSQL.
 package sqlscan
 
 import (
