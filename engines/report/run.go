@@ -69,35 +69,50 @@ func misconfigured(err error) bool {
 	return false
 }
 
+// auditInputs are the files and settings the command line names.
+type auditInputs struct {
+	benchmark  []control
+	conns      []connection
+	exceptions []exception
+	// previous are the baseline's alarms.
+	previous []result
+	now      time.Time
+}
+
+// inputs reads what the command line names. Problems come back as
+// cli.UsageError.
+func (o options) inputs(ctx context.Context) (in auditInputs, err error) {
+	if in.benchmark, err = controls.Load(o.controls); err != nil {
+		return in, cli.UsageError{Err: err}
+	}
+	if in.conns, err = o.connectionList(ctx); err != nil {
+		return in, inputError(ctx, err)
+	}
+	if o.exceptions != "" {
+		if in.exceptions, err = loadExceptions(ctx, o.exceptions, in.benchmark); err != nil {
+			return in, inputError(ctx, fmt.Errorf("exceptions file: %w", err))
+		}
+	}
+	if o.baseline != "" {
+		if in.previous, err = loadBaseline(ctx, o.baseline); err != nil {
+			return in, inputError(ctx, fmt.Errorf("baseline: %w", err))
+		}
+	}
+	in.now = o.at
+	if !o.atGiven {
+		in.now = time.Now().UTC()
+	}
+	return in, nil
+}
+
 // audit reads the tokens, runs the controls and applies exceptions and
 // baseline. Configuration problems come back as cli.UsageError.
 func audit(ctx context.Context, opts options, stderr io.Writer) (r *report, err error) {
-	benchmark, err := controls.Load(opts.controls)
+	in, err := opts.inputs(ctx)
 	if err != nil {
-		return nil, cli.UsageError{Err: err}
+		return nil, err
 	}
-	conns, err := opts.connectionList(ctx)
-	if err != nil {
-		return nil, inputError(ctx, err)
-	}
-	var exceptions []exception
-	if opts.exceptions != "" {
-		if exceptions, err = loadExceptions(ctx, opts.exceptions, benchmark); err != nil {
-			return nil, inputError(ctx, fmt.Errorf("exceptions file: %w", err))
-		}
-	}
-	var previous []result
-	if opts.baseline != "" {
-		if previous, err = loadBaseline(ctx, opts.baseline); err != nil {
-			return nil, inputError(ctx, fmt.Errorf("baseline: %w", err))
-		}
-	}
-	now := opts.at
-	if !opts.atGiven {
-		now = time.Now().UTC()
-	}
-
-	ev, err := openEvaluation(ctx, benchmark, now, opts.vars)
+	ev, err := openEvaluation(ctx, in.benchmark, in.now, opts.vars)
 	if err != nil {
 		return nil, err
 	}
@@ -106,9 +121,9 @@ func audit(ctx context.Context, opts options, stderr io.Writer) (r *report, err 
 			ev.Close()
 		}
 	}()
-	progress := startProgress(stderr, conns)
+	progress := startProgress(stderr, in.conns)
 	inv := newInventory()
-	read, err := readConnections(ctx, conns, progress, func(ctx context.Context, batch rowBatch) error {
+	read, err := readConnections(ctx, in.conns, progress, func(ctx context.Context, batch rowBatch) error {
 		inv.add(batch)
 		return ev.load(ctx, batch)
 	})
@@ -119,11 +134,11 @@ func audit(ctx context.Context, opts options, stderr io.Writer) (r *report, err 
 	if err := ev.evaluate(ctx); err != nil {
 		return nil, err
 	}
-	marks := &resultMarks{exceptions: exceptions, now: now}
+	marks := &resultMarks{exceptions: in.exceptions, now: in.now}
 	if opts.baseline != "" {
-		marks.baseline = newBaselineAlarms(previous)
+		marks.baseline = newBaselineAlarms(in.previous)
 	}
-	r = newReport(now, opts.vars, benchmark, read)
+	r = newReport(in.now, opts.vars, in.benchmark, read)
 	r.read = func(order string) iter.Seq2[result, error] { return marks.marked(ev.results(ctx, order)) }
 	r.close = ev.Close
 	r.minSeverity = opts.minSeverity
@@ -142,16 +157,16 @@ func audit(ctx context.Context, opts options, stderr io.Writer) (r *report, err 
 			stillOpen[res.key()] = true
 		}
 	})
-	if r.Actions, err = buildActions(counted, inv, now); err != nil {
+	if r.Actions, err = buildActions(counted, inv, in.now); err != nil {
 		return nil, err
 	}
-	if r.StaleExceptions, err = staleExceptions(exceptions, func(tokenID, connection string) (bool, error) {
+	if r.StaleExceptions, err = staleExceptions(in.exceptions, func(tokenID, connection string) (bool, error) {
 		return ev.hasToken(ctx, tokenID, connection)
 	}); err != nil {
 		return nil, err
 	}
 	if r.hasBaseline {
-		r.Resolved = resolvedAlarms(previous, stillOpen)
+		r.Resolved = resolvedAlarms(in.previous, stillOpen)
 		r.Counts["resolved"] = len(r.Resolved)
 	}
 	return r, nil
