@@ -1,6 +1,7 @@
 // Package emulator is an in-process stand-in for the part of the Vercel REST
-// API that deals with the user's auth tokens (list, get, current, create,
-// delete). Every test of the project talks to it instead of api.vercel.com.
+// API the plugin uses: the user's auth tokens (list, get, current, create,
+// delete), the user's teams (list, get by id or slug) and the user. Every
+// test of the project talks to it instead of api.vercel.com.
 //
 // The emulator starts from a Fixture (hand-written, loaded from a JSON file or
 // generated), keeps tokens as the raw JSON Vercel would send, pages them the

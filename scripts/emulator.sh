@@ -23,7 +23,7 @@ trap 'exit 130' INT TERM
 go build -o "$work/vercel-emulator" ./cmd/vercel-emulator
 "$work/vercel-emulator" -fixture "$fixture" -addr "$addr" >"$work/out" 2>"$work/err" &
 emulator_pid=$!
-until grep -q '^listening on ' "$work/out"; do
+until grep -qs '^listening on ' "$work/out"; do
   if ! kill -0 "$emulator_pid" 2>/dev/null; then
     cat "$work/err" >&2
     emulator_pid=""
