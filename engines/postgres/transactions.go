@@ -17,6 +17,9 @@ import (
 type serverTx struct {
 	name   string
 	engine *inprocess.Engine
+	// config is the connection config, token included, that the
+	// transaction writes with.
+	config string
 	tx     *tokenwrite.Tx
 	// creating counts the creates still running on their goroutines: an
 	// abort waits for them, so that every token made is revoked.
@@ -36,9 +39,15 @@ var transactions struct {
 }
 
 // transactionOf returns the server's writes in the current transaction,
-// starting them on first use.
+// starting them on first use. They are made with one token: a statement
+// under another (SET ROLE to a role with a mapping of its own, a mapping
+// changed since) is refused, as its tokens would be revoked with the first.
 func transactionOf(s serverSettings) (*serverTx, error) {
 	engine, err := s.engine()
+	if err != nil {
+		return nil, err
+	}
+	config, err := s.connectionConfig()
 	if err != nil {
 		return nil, err
 	}
@@ -52,8 +61,13 @@ func transactionOf(s serverSettings) (*serverTx, error) {
 		transactions.byID = map[uint32]*serverTx{}
 	}
 	stx, ok := transactions.byID[s.id]
+	if ok && stx.config != config {
+		return nil, &raised{failure{statePrerequisite,
+			fmt.Sprintf("server %s: this transaction already writes tokens with another api_token (another role's user mapping, or a mapping or config changed since its first write): nothing was done", s.name),
+			"COMMIT or ROLLBACK the transaction first; one transaction writes through a server as one user."}}
+	}
 	if !ok {
-		stx = &serverTx{name: s.name, engine: engine, tx: tokenwrite.New(writer)}
+		stx = &serverTx{name: s.name, engine: engine, config: config, tx: tokenwrite.New(writer)}
 		for _, level := range transactions.levels {
 			stx.tx.Savepoint(level)
 		}

@@ -314,3 +314,36 @@ commit;`, o[0], o[1], o[2]))
 	assert.Contains(t, stdout, "DELETE 3")
 	assert.ElementsMatch(t, []string{o[0], o[1], o[2]}, api.RevokedIDs(), "every row the DELETE counted is revoked at commit")
 }
+
+// A transaction writes through a server with one token: once it has, a
+// statement under another token (here a user mapping created since, whose
+// token is another of the same user's) is refused. Let through, it would
+// queue the first token's own token as any other, and the commit would
+// revoke it before the rest, locking itself out halfway.
+func TestTransactionWritesWithOneToken(t *testing.T) {
+	t.Parallel()
+	f := emulator.GenerateFixture(6, 3)
+	first := f.Secret()
+	var other string
+	for _, raw := range f.Tokens {
+		var tok struct{ ID string }
+		require.NoError(t, json.Unmarshal(raw, &tok))
+		if tok.ID != f.BearerTokens[first] {
+			other = tok.ID
+		}
+	}
+	const second = "zz-second-secret"
+	f.BearerTokens[second] = other
+	api := testapi.Start(t, f)
+	o := otherIDs(t, api)
+	db := newDatabase(t, api.HCL())
+	_, stderr := db.run(fmt.Sprintf(`begin;
+delete from vercel_user_token where token_id = '%s';
+create user mapping for current_user server vercel options (api_token '%s');
+delete from vercel_user_token where token_id in ('%s', '%s');
+commit;`, o[0], second, api.CurrentID, o[1]))
+	assert.Contains(t, stderr, "ERROR:  55000: server vercel: this transaction already writes tokens with another api_token")
+	assert.NotContains(t, stderr, second)
+	assert.Empty(t, api.RevokedIDs(), "the aborted transaction revokes nothing")
+	assert.True(t, api.TokenExists(t, api.CurrentID))
+}
