@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/inprocess"
@@ -97,28 +98,45 @@ func forgetServerTx(id uint32) {
 
 // commitTransaction makes every server's revocations (PRE_COMMIT, where an
 // error still aborts the commit). It runs to the end or to the first
-// failure, which the abort then rolls back the rest after.
-func commitTransaction() (err error) {
+// failure, which the abort then rolls back the rest after. The failure's
+// error accounts for the other servers too: what they revoked before it
+// (which stands) and what they were to revoke after it.
+func commitTransaction() error {
+	var failed error
+	var revokedBefore, notRevokedAfter []string
 	eachServerTx(func(id uint32, stx *serverTx) {
-		if err != nil {
+		if failed != nil {
+			if pending := stx.tx.Pending(); len(pending) > 0 {
+				notRevokedAfter = append(notRevokedAfter, fmt.Sprintf("server %s: %s", stx.name, tokenwrite.ListTokens(pending)))
+			}
 			return
 		}
 		touched := !stx.tx.IsEmpty()
-		_, err = stx.tx.Commit(context.Background())
+		revoked, err := stx.tx.Commit(context.Background())
 		forgetServerTx(id)
 		if touched {
 			stx.engine.ForgetCachedRows()
 		}
-		if err != nil {
-			err = fmt.Errorf("server %s: %w", stx.name, err)
+		switch {
+		case err != nil:
+			failed = fmt.Errorf("server %s: %w", stx.name, err)
+		case len(revoked) > 0:
+			revokedBefore = append(revokedBefore, fmt.Sprintf("server %s: %s", stx.name, tokenwrite.ListRevoked(revoked)))
 		}
 	})
-	if err == nil {
+	if failed == nil {
 		transactions.mu.Lock()
 		transactions.levels = nil
 		transactions.mu.Unlock()
+		return nil
 	}
-	return err
+	if len(revokedBefore) > 0 {
+		failed = fmt.Errorf("%w Revoked through other servers before the failure, and still revoked: %s.", failed, strings.Join(revokedBefore, "; "))
+	}
+	if len(notRevokedAfter) > 0 {
+		failed = fmt.Errorf("%w Not revoked through the servers after it, still working: %s.", failed, strings.Join(notRevokedAfter, "; "))
+	}
+	return failed
 }
 
 // abortTransaction revokes the tokens the transaction created, once the

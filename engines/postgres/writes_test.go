@@ -347,3 +347,27 @@ commit;`, o[0], second, api.CurrentID, o[1]))
 	assert.Empty(t, api.RevokedIDs(), "the aborted transaction revokes nothing")
 	assert.True(t, api.TokenExists(t, api.CurrentID))
 }
+
+// A COMMIT that writes through several servers and fails on one accounts
+// for the others too: what they revoked before the failure and what they
+// were to revoke after it.
+func TestCommitFailureAccountsForEveryServer(t *testing.T) {
+	t.Parallel()
+	apis := []*testapi.API{startAPI(t, 4, 3), startAPI(t, 4, 4), startAPI(t, 4, 5)}
+	db := newDatabase(t, apis[0].HCL())
+	db.addServer("second", apis[1].HCL())
+	db.addServer("third", apis[2].HCL())
+	apis[1].Server.SetFaults(emulator.Faults{AlwaysStatus: 503, OnlyOn: emulator.EndpointDelete})
+	ids := [][]string{otherIDs(t, apis[0]), otherIDs(t, apis[1]), otherIDs(t, apis[2])}
+	_, stderr := db.run(fmt.Sprintf(`begin;
+delete from vercel.vercel_user_token where token_id = '%s';
+delete from second.vercel_user_token where token_id = '%s';
+delete from third.vercel_user_token where token_id = '%s';
+commit;`, ids[0][0], ids[1][0], ids[2][0]))
+	assert.Contains(t, stderr, "ERROR:  40000: server second: the commit failed")
+	assert.Contains(t, stderr, "Revoked through other servers before the failure, and still revoked: server vercel: "+ids[0][0])
+	assert.Contains(t, stderr, "Not revoked through the servers after it, still working: server third: "+ids[2][0])
+	assert.Equal(t, []string{ids[0][0]}, apis[0].RevokedIDs())
+	assert.Empty(t, apis[2].RevokedIDs())
+	assert.True(t, apis[2].TokenExists(t, ids[2][0]))
+}

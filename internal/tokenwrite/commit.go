@@ -38,23 +38,24 @@ func (e *CommitError) Unwrap() error { return e.Err }
 func (e *CommitError) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "the commit failed, and the transaction rolled back, while revoking token %s: %v. ", e.Failed, e.Err)
-	fmt.Fprintf(&b, "Revoked before the failure (%d): %s. ", len(e.Revoked), listRevoked(e.Revoked))
-	fmt.Fprintf(&b, "Not revoked, still working (%d): %s", len(e.NotRevoked), listTokens(e.NotRevoked))
+	fmt.Fprintf(&b, "Revoked before the failure (%d): %s. ", len(e.Revoked), ListRevoked(e.Revoked))
+	fmt.Fprintf(&b, "Not revoked, still working (%d): %s", len(e.NotRevoked), ListTokens(e.NotRevoked))
 	if len(e.NotRevoked) > 0 && e.NotRevoked[0] == e.Failed {
 		b.WriteString(" (the first may have been revoked all the same if Vercel received the request: check it)")
 	}
 	b.WriteString(".")
 	if len(e.Created) > 0 {
-		fmt.Fprintf(&b, " Tokens this transaction created, revoked again by the rollback (%d): %s.", len(e.Created)-len(e.Unrevoked), listTokens(without(e.Created, e.Unrevoked)))
+		fmt.Fprintf(&b, " Tokens this transaction created, revoked again by the rollback (%d): %s.", len(e.Created)-len(e.Unrevoked), ListTokens(without(e.Created, e.Unrevoked)))
 	}
 	if len(e.Unrevoked) > 0 {
-		fmt.Fprintf(&b, " Created but NOT revoked, still working (%d): %s: %v.", len(e.Unrevoked), listTokens(e.Unrevoked), e.UnrevokedErr)
+		fmt.Fprintf(&b, " Created but NOT revoked, still working (%d): %s: %v.", len(e.Unrevoked), ListTokens(e.Unrevoked), e.UnrevokedErr)
 	}
 	b.WriteString(" Run the DELETE again for the tokens not revoked once the API answers.")
 	return b.String()
 }
 
-func listTokens(tokens []Token) string {
+// ListTokens names tokens for an error: "none", or each, comma-separated.
+func ListTokens(tokens []Token) string {
 	if len(tokens) == 0 {
 		return "none"
 	}
@@ -65,7 +66,9 @@ func listTokens(tokens []Token) string {
 	return strings.Join(parts, ", ")
 }
 
-func listRevoked(revoked []Revoked) string {
+// ListRevoked names revoked tokens for an error, as ListTokens does, each
+// one Vercel no longer knew marked as such.
+func ListRevoked(revoked []Revoked) string {
 	if len(revoked) == 0 {
 		return "none"
 	}
@@ -137,7 +140,7 @@ func (t *Tx) revokeCreated(ctx context.Context, tokens []Token) error {
 	if len(unrevoked) == 0 {
 		return nil
 	}
-	return fmt.Errorf("rolling back, %d of the %d tokens created in the rolled back work could not be revoked and still work: %s: %w; revoke them with DELETE once the API answers", len(unrevoked), len(tokens), listTokens(unrevoked), err)
+	return fmt.Errorf("rolling back, %d of the %d tokens created in the rolled back work could not be revoked and still work: %s: %w; revoke them with DELETE once the API answers", len(unrevoked), len(tokens), ListTokens(unrevoked), err)
 }
 
 // revokeEach revokes every token, going on after a failure, and returns
