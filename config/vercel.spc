@@ -34,8 +34,8 @@ connection "vercel" {
 }
 
 # A second connection, for example with a team context. Each connection is a
-# schema in Steampipe: query it as vercel_team.vercel_user_token.
-# connection "vercel_team" {
+# schema in Steampipe: query it as vercel_acme.vercel_user_token.
+# connection "vercel_acme" {
 #   plugin    = "local/vercel"
 #   api_token = "..."
 #   team      = "team_1a2b3c4d5e6f7g8h9i0j1k2l"
@@ -43,14 +43,15 @@ connection "vercel" {
 
 # Client-side rate limiting. The plugin has a built-in limiter named
 # "vercel_api" (fill_rate = 10, bucket_size = 50, no scope: one bucket shared
-# by every connection of the plugin). Every request to the Vercel API waits
-# for it. A limiter block with the same name overrides it:
+# by every connection of the plugin). Every read request to the Vercel API
+# waits for it (revocations and creations in PostgreSQL and SQLite do not).
+# A limiter block with the same name overrides it:
 #   fill_rate       - requests allowed per second, on average
 #   bucket_size     - the largest burst of requests
 #   max_concurrency - the most list and get calls running at the same time
 #   scope           - e.g. ["connection"] to give each connection its own bucket
 #   where           - apply the limiter only to some scope values,
-#                     e.g. "connection = 'vercel_team'" (needs a scope)
+#                     e.g. "connection = 'vercel_acme'" (needs a scope)
 # Steampipe reads plugin blocks from any .spc file in ~/.steampipe/config.
 # plugin "local/vercel" {
 #   limiter "vercel_api" {
