@@ -26,11 +26,6 @@ func (t *Table) Writable() bool {
 	return ok
 }
 
-// InsertColumns are the columns an INSERT into the table may set.
-func (t *Table) InsertColumns() []string {
-	return slices.Clone(insertColumns[t.name])
-}
-
 // ReadOnlyError refuses a modification the table does not take.
 type ReadOnlyError struct {
 	Table, Reason string

@@ -65,9 +65,6 @@ func NewTable(name string, schema *proto.TableSchema) *Table {
 	return t
 }
 
-// Name is the plugin's name of the table.
-func (t *Table) Name() string { return t.name }
-
 // Columns are the table's own columns in schema order.
 func (t *Table) Columns() []string { return slices.Clone(t.columns) }
 

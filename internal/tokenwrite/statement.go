@@ -62,9 +62,6 @@ func (s *Statement) Revoke(tok Token) error {
 	return nil
 }
 
-// Count is how many tokens the statement revokes.
-func (s *Statement) Count() int { return len(s.revokes) }
-
 // Fail drops the statement's revocations: it did not complete.
 func (s *Statement) Fail() {
 	s.failed = true

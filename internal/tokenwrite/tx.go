@@ -68,9 +68,6 @@ func (t *Tx) Pending() []Token {
 	return ownTokenLast(t.revokes)
 }
 
-// Created are the tokens the transaction created so far.
-func (t *Tx) Created() []Token { return slices.Clone(t.created) }
-
 // IsEmpty tells a transaction with nothing to commit or undo.
 func (t *Tx) IsEmpty() bool {
 	return len(t.revokes) == 0 && len(t.created) == 0 &&
