@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/plan"
-	"github.com/tokenaudit/steampipe-plugin-vercel/internal/render"
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/tokenwrite"
 	"github.com/tokenaudit/steampipe-plugin-vercel/vercel"
 )
@@ -126,24 +125,7 @@ func (m *modify) createdRow() (values []*string, ok bool, err error) {
 
 // createdValues are a created token's attributes, bearer_token included.
 func (t scanTarget) createdValues(c *vercel.CreatedToken) []*string {
-	values := make([]*string, len(t.attributes))
-	for i, name := range t.attributes {
-		var text string
-		switch name {
-		case "sp_connection_name":
-			text = t.connection
-		case "sp_ctx", "_ctx":
-			text = contextJSON(t.connection)
-		default:
-			v, known := c.Value(name)
-			var ok bool
-			if text, ok = render.Text(v); !known || !ok {
-				continue
-			}
-		}
-		values[i] = &text
-	}
-	return values
+	return t.row(c.Value)
 }
 
 func (m *modify) revoke(tok tokenwrite.Token) error {

@@ -128,21 +128,32 @@ func (sc *scan) run(ctx context.Context, engine *inprocess.Engine, q sdkquery.Qu
 
 // values are a row's attributes for the foreign table.
 func (t scanTarget) values(row *proto.Row, fetched []string) []*string {
+	return t.row(func(column string) (any, bool) {
+		if !slices.Contains(fetched, column) {
+			return nil, false
+		}
+		return sdkquery.ColumnValue(row.GetColumns()[column]), true
+	})
+}
+
+// row is a row's attributes for the foreign table as input text, nil for
+// NULL: the connection's in the SDK's columns, and value's for the table's
+// own, which gives whether the row has the column at all.
+func (t scanTarget) row(value func(column string) (any, bool)) []*string {
 	values := make([]*string, len(t.attributes))
 	for i, name := range t.attributes {
 		var text string
-		switch {
-		case name == "sp_connection_name":
+		switch name {
+		case "sp_connection_name":
 			text = t.connection
-		case name == "sp_ctx" || name == "_ctx":
+		case "sp_ctx", "_ctx":
 			text = contextJSON(t.connection)
-		case slices.Contains(fetched, name):
+		default:
+			v, has := value(name)
 			var ok bool
-			if text, ok = render.Text(sdkquery.ColumnValue(row.GetColumns()[name])); !ok {
+			if text, ok = render.Text(v); !has || !ok {
 				continue
 			}
-		default:
-			continue
 		}
 		values[i] = &text
 	}
