@@ -179,14 +179,14 @@ func goScanStart(server *C.GoServer, connection, planText *C.char,
 //
 //export goScanNext
 func goScanNext(handle C.uintptr_t, values **C.char, f *C.GoFailure) (status C.int) {
-	sc := cgo.Handle(handle).Value().(*scan)
 	defer func() {
 		var ok C.int = 1
-		recoverInto(&ok, f, sc.serverName)
+		recoverInto(&ok, f, "")
 		if ok == 0 {
 			status = C.GO_SCAN_ERROR
 		}
 	}()
+	sc := cgo.Handle(handle).Value().(*scan)
 	item, ok := sc.next()
 	switch {
 	case !ok:

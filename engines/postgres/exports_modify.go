@@ -13,8 +13,9 @@ import (
 )
 
 // The callbacks of modify.c and xact.c land here; like exports.go, every
-// function recovers, and none waits on the API except the transaction's
-// end (see goXactPreCommit).
+// function recovers (before it looks up a handle: a panic's failure needs
+// no server name, its hint says it is a bug), and none waits on the API
+// except the transaction's end (see goXactPreCommit).
 
 // goModifyPlan refuses, while planning, a modification the table does not
 // take; op is INSERT, UPDATE or DELETE, columns an INSERT's.
@@ -67,8 +68,8 @@ func goModifyBegin(server *C.GoServer, connection, op *C.char, columns **C.char,
 //
 //export goModifyInsert
 func goModifyInsert(handle C.uintptr_t, values **C.char, f *C.GoFailure) (ok C.int) {
+	defer recoverInto(&ok, f, "")
 	m := cgo.Handle(handle).Value().(*modify)
-	defer recoverInto(&ok, f, m.stx.name)
 	row := make([]*string, len(m.columns))
 	slots := unsafe.Slice(values, len(m.columns))
 	for i, v := range slots {
@@ -89,14 +90,14 @@ func goModifyInsert(handle C.uintptr_t, values **C.char, f *C.GoFailure) (ok C.i
 //
 //export goModifyInserted
 func goModifyInserted(handle C.uintptr_t, values **C.char, f *C.GoFailure) (status C.int) {
-	m := cgo.Handle(handle).Value().(*modify)
 	defer func() {
 		var ok C.int = 1
-		recoverInto(&ok, f, m.stx.name)
+		recoverInto(&ok, f, "")
 		if ok == 0 {
 			status = C.GO_SCAN_ERROR
 		}
 	}()
+	m := cgo.Handle(handle).Value().(*modify)
 	row, done, err := m.createdRow()
 	switch {
 	case !done:
@@ -113,8 +114,8 @@ func goModifyInserted(handle C.uintptr_t, values **C.char, f *C.GoFailure) (stat
 //
 //export goModifyDelete
 func goModifyDelete(handle C.uintptr_t, id, name *C.char, isCurrent C.int, f *C.GoFailure) (ok C.int) {
+	defer recoverInto(&ok, f, "")
 	m := cgo.Handle(handle).Value().(*modify)
-	defer recoverInto(&ok, f, m.stx.name)
 	if err := m.revoke(tokenwrite.Token{ID: C.GoString(id), Name: optionalString(name), IsCurrent: isCurrent != 0}); err != nil {
 		return fail(f, err, m.stx.name)
 	}
