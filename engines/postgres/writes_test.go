@@ -371,3 +371,24 @@ commit;`, ids[0][0], ids[1][0], ids[2][0]))
 	assert.Empty(t, apis[2].RevokedIDs())
 	assert.True(t, apis[2].TokenExists(t, ids[2][0]))
 }
+
+// COPY into the table, and an INSERT routed to it as a partition, would
+// create tokens whose secrets nobody sees: they are refused before any
+// request, and the backend (and every other session) lives on.
+func TestCopyAndRoutedInsertsAreRefused(t *testing.T) {
+	t.Parallel()
+	api := startAPI(t, 4, 3)
+	// A cluster of its own: a crash here restarts every session of it.
+	db := newDatabaseIn(t, otherCluster(t, "copy"), api.HCL())
+	for _, script := range []string{
+		"copy vercel_user_token (name) from stdin;\ncopied\n\\.\n",
+		`create table routed (name text) partition by list (name);
+create foreign table routed_tokens partition of routed for values in ('routed') server vercel options (table 'vercel_user_token');
+insert into routed (name) values ('routed');`,
+	} {
+		_, stderr := db.run(script)
+		assert.Contains(t, stderr, "ERROR:  0A000: vercel_user_token: COPY and inserts routed through a partitioned table are not possible", script)
+	}
+	assert.Zero(t, api.Server.Count(emulator.EndpointCreate))
+	assert.Len(t, db.query("select token_id from vercel_user_token"), 4, "the session and the server still answer")
+}

@@ -35,12 +35,16 @@ func (e *ReadOnlyError) Error() string {
 	return fmt.Sprintf("%s: %s", e.Table, e.Reason)
 }
 
-// CheckModify refuses UPDATE always, and INSERT and DELETE on a read-only
-// table. op is "INSERT", "UPDATE" or "DELETE".
+// CheckModify refuses UPDATE and COPY always, and INSERT and DELETE on a
+// read-only table. op is "INSERT", "UPDATE", "DELETE", or "COPY": rows
+// inserted without a statement of their own to return them (PostgreSQL's
+// COPY FROM, or an INSERT routed to the table as a partition).
 func (t *Table) CheckModify(op string) error {
 	switch {
 	case op == "UPDATE" && t.Writable():
 		return &ReadOnlyError{t.name, "UPDATE is not possible: Vercel has no way to change a token. To rotate a token, create its replacement and DELETE the old one, in one transaction"}
+	case op == "COPY" && t.Writable():
+		return &ReadOnlyError{t.name, "COPY and inserts routed through a partitioned table are not possible: the new tokens' secrets would show nowhere, and nothing was created. Create tokens with INSERT INTO the table itself … RETURNING token_id, bearer_token"}
 	case !t.Writable():
 		return &ReadOnlyError{t.name, fmt.Sprintf("%s is not possible: the table is read-only; only vercel_user_token takes INSERT and DELETE", op)}
 	}

@@ -20,12 +20,16 @@ func TestModifications(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "Vercel has no way to change a token")
 
+	err = tokens.CheckModify("COPY")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "secrets would show nowhere")
+
 	err = tokens.CheckInsert([]string{"name", "bearer_token"})
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "column bearer_token cannot be set")
 	assert.Contains(t, err.Error(), "may set only name, expires_at, team_ids, project_id")
 
-	for _, op := range []string{"INSERT", "UPDATE", "DELETE"} {
+	for _, op := range []string{"INSERT", "UPDATE", "DELETE", "COPY"} {
 		err := teams.CheckModify(op)
 		require.Error(t, err, op)
 		assert.Contains(t, err.Error(), "read-only")

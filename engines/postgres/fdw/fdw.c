@@ -79,6 +79,7 @@ steampipe_postgres_vercel_handler(PG_FUNCTION_ARGS)
 	routine->ExecForeignInsert = vercelExecForeignInsert;
 	routine->ExecForeignDelete = vercelExecForeignDelete;
 	routine->EndForeignModify = vercelEndForeignModify;
+	routine->BeginForeignInsert = vercelBeginForeignInsert;
 	routine->IsForeignRelUpdatable = vercelIsForeignRelUpdatable;
 	routine->ExplainForeignModify = vercelExplainForeignModify;
 	PG_RETURN_POINTER(routine);

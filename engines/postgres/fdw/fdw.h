@@ -43,6 +43,7 @@ extern TupleTableSlot *vercelExecForeignInsert(EState *estate, ResultRelInfo *ri
 extern TupleTableSlot *vercelExecForeignDelete(EState *estate, ResultRelInfo *rinfo, TupleTableSlot *slot,
 											   TupleTableSlot *planSlot);
 extern void vercelEndForeignModify(EState *estate, ResultRelInfo *rinfo);
+extern void vercelBeginForeignInsert(ModifyTableState *mtstate, ResultRelInfo *rinfo);
 extern int	vercelIsForeignRelUpdatable(Relation rel);
 extern void vercelExplainForeignModify(ModifyTableState *mtstate, ResultRelInfo *rinfo, List *fdw_private,
 									   int subplan_index, struct ExplainState *es);

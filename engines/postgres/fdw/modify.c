@@ -372,6 +372,26 @@ vercelEndForeignModify(EState *estate, ResultRelInfo *rinfo)
 		end_modify(m);
 }
 
+/*
+ * COPY FROM, and an INSERT routed to the table as a partition, begin here
+ * instead of in BeginForeignModify. Go refuses them; without this callback
+ * PostgreSQL would call ExecForeignInsert with no state.
+ */
+void
+vercelBeginForeignInsert(ModifyTableState *mtstate, ResultRelInfo *rinfo)
+{
+	ForeignTable *table = GetForeignTable(RelationGetRelid(rinfo->ri_RelationDesc));
+	GoServer	server;
+	GoFailure	failure = {0};
+
+	server_args(table->serverid, GetUserId(), &server);
+	if (!goModifyPlan(&server, plugin_table(table), (char *) "COPY", NULL, 0, &failure))
+		raise_go_failure(&failure);
+	ereport(ERROR,
+			(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+			 errmsg("COPY into \"%s\" is not possible", RelationGetRelationName(rinfo->ri_RelationDesc))));
+}
+
 /* Whether a table takes a change is decided while planning, by the Go half. */
 int
 vercelIsForeignRelUpdatable(Relation rel)
