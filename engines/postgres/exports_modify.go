@@ -110,14 +110,20 @@ func goModifyInserted(handle C.uintptr_t, values **C.char, f *C.GoFailure) (stat
 	return C.GO_SCAN_ROW
 }
 
-// goModifyDelete queues the revocation of one DELETE row's token.
+// goModifyDelete queues the revocation of one DELETE row's token; counted
+// is set to 0 for a token the statement queued before.
 //
 //export goModifyDelete
-func goModifyDelete(handle C.uintptr_t, id, name *C.char, isCurrent C.int, f *C.GoFailure) (ok C.int) {
+func goModifyDelete(handle C.uintptr_t, id, name *C.char, isCurrent C.int, counted *C.int, f *C.GoFailure) (ok C.int) {
 	defer recoverInto(&ok, f, "")
 	m := cgo.Handle(handle).Value().(*modify)
-	if err := m.revoke(tokenwrite.Token{ID: C.GoString(id), Name: optionalString(name), IsCurrent: isCurrent != 0}); err != nil {
+	first, err := m.revoke(tokenwrite.Token{ID: C.GoString(id), Name: optionalString(name), IsCurrent: isCurrent != 0})
+	if err != nil {
 		return fail(f, err, m.stx.name)
+	}
+	*counted = 0
+	if first {
+		*counted = 1
 	}
 	return 1
 }

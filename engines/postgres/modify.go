@@ -128,8 +128,14 @@ func (t scanTarget) createdValues(c *vercel.CreatedToken) []*string {
 	return t.row(c.Value)
 }
 
-func (m *modify) revoke(tok tokenwrite.Token) error {
-	return m.stmt.Revoke(tok)
+// revoke queues a DELETE row's token; counted is false for a token the
+// statement met before (a join can give a row twice), which PostgreSQL
+// must count, and return, once.
+func (m *modify) revoke(tok tokenwrite.Token) (counted bool, err error) {
+	if m.stmt.Queued(tok.ID) {
+		return false, nil
+	}
+	return true, m.stmt.Revoke(tok)
 }
 
 // end closes the statement: its revocations join the transaction's. It is

@@ -392,3 +392,18 @@ insert into routed (name) values ('routed');`,
 	assert.Zero(t, api.Server.Count(emulator.EndpointCreate))
 	assert.Len(t, db.query("select token_id from vercel_user_token"), 4, "the session and the server still answer")
 }
+
+// A DELETE whose join meets a token twice revokes it once and counts it
+// once, as PostgreSQL counts a local row deleted once.
+func TestDeleteCountsATokenMetTwiceOnce(t *testing.T) {
+	t.Parallel()
+	api := startAPI(t, 4, 3)
+	db := newDatabase(t, api.HCL())
+	o := otherIDs(t, api)
+	stdout, stderr := db.run(fmt.Sprintf(`\set QUIET off
+delete from vercel_user_token t using (values (1), (2)) v(n) where t.token_id = '%s' returning t.token_id;`, o[0]))
+	assert.Empty(t, stderr)
+	assert.Contains(t, stdout, "DELETE 1")
+	assert.Equal(t, 1, strings.Count(stdout, o[0]), "one RETURNING row")
+	assert.Equal(t, []string{o[0]}, api.RevokedIDs())
+}

@@ -46,7 +46,7 @@ func (s *Statement) Revoke(tok Token) error {
 	if s.ended {
 		return fmt.Errorf("revoking token %s: the statement already ended (internal error): nothing was queued", tok)
 	}
-	if slices.ContainsFunc(s.revokes, func(t Token) bool { return t.ID == tok.ID }) {
+	if s.Queued(tok.ID) {
 		return nil
 	}
 	if (tok.IsCurrent && len(s.revokes) > 0) || (s.ownToken && !tok.IsCurrent) {
@@ -60,6 +60,11 @@ func (s *Statement) Revoke(tok Token) error {
 	s.ownToken = s.ownToken || tok.IsCurrent
 	s.revokes = append(s.revokes, tok)
 	return nil
+}
+
+// Queued tells whether the statement revokes the token id already.
+func (s *Statement) Queued(id string) bool {
+	return slices.ContainsFunc(s.revokes, func(t Token) bool { return t.ID == id })
 }
 
 // Fail drops the statement's revocations: it did not complete.

@@ -344,12 +344,16 @@ vercelExecForeignDelete(EState *estate, ResultRelInfo *rinfo, TupleTableSlot *sl
 	bool		isnull;
 	Datum		current = ExecGetJunkAttribute(planSlot, m->is_current, &isnull);
 	GoFailure	failure = {0};
+	int			counted = 0;
 
 	if (id == NULL)
 		ereport(ERROR, (errcode(ERRCODE_FDW_ERROR), errmsg("a row to delete has no token_id")));
 	if (!goModifyDelete(m->handle, id, junk_text(planSlot, m->name),
-						!isnull && DatumGetBool(current), &failure))
+						!isnull && DatumGetBool(current), &counted, &failure))
 		raise_go_failure(&failure);
+	/* A token a join gave before is deleted, counted and returned once. */
+	if (!counted)
+		return NULL;
 	/* The returned row is the scan's (RETURNING fetched every column). */
 	ExecClearTuple(slot);
 	for (int i = 0; i < m->natts; i++)
