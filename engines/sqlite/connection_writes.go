@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"sync"
@@ -95,10 +96,30 @@ func (w *connectionWrites) statement(key statementKey) (*tokenwrite.Statement, e
 		return nil, fmt.Errorf("vercel_user_token: a DELETE outside a transaction (internal error: SQLite did not call xBegin)")
 	}
 	if w.stmt == nil || w.stmtKey != key {
+		if err := w.sameConfig(); err != nil {
+			return nil, err
+		}
 		w.endStatement()
 		w.stmt, w.stmtKey = w.tx.Statement(), key
 	}
 	return w.stmt, nil
+}
+
+// errReconfigured refuses a write after steampipe_configure_vercel changed
+// the connection inside the transaction.
+var errReconfigured = errors.New("vercel_user_token: steampipe_configure_vercel changed the connection inside this transaction, whose writes are made with the configuration it began with: this statement's tokens would be revoked or created with the old one, so nothing was done. COMMIT or ROLLBACK first, then write")
+
+// sameConfig refuses a statement of a transaction whose connection was
+// configured again since it began.
+func (w *connectionWrites) sameConfig() error {
+	current, err := w.engine.TokenWriter()
+	if err != nil {
+		return err
+	}
+	if current != w.writer {
+		return errReconfigured
+	}
+	return nil
 }
 
 // endStatement ends the statement whose rows came last: SQLite tells no

@@ -156,6 +156,9 @@ func (call *createCall) create() (*vercel.CreatedToken, error) {
 	defer engine.ForgetCachedRows()
 	ctx := context.Background()
 	if w := writesOf(call.db); w.tx != nil {
+		if err := w.sameConfig(); err != nil {
+			return nil, err
+		}
 		return w.tx.Create(ctx, nt)
 	}
 	writer, err := engine.TokenWriter()

@@ -294,3 +294,25 @@ func TestReadsDoNotLookUpTheOwnToken(t *testing.T) {
 	require.Empty(t, stderr)
 	assert.Equal(t, 1, a.Server.Count(emulator.EndpointCurrent), "a DELETE whose scan fetched is_current asks nothing more")
 }
+
+// steampipe_configure_vercel inside a write transaction points the next
+// statements elsewhere, while the transaction writes with the config it
+// began with: a write after it is refused, rather than have another
+// account's token "revoked" through the first.
+func TestWriteAfterReconfiguringInTheTransactionIsRefused(t *testing.T) {
+	t.Parallel()
+	first := writeAPI(t, 4)
+	second := startAPIWith(t, emulator.GenerateFixture(4, 43))
+	stdout, stderr := first.script(t, fmt.Sprintf(`
+begin;
+delete from vercel_user_token where token_id = '%s';
+%s
+delete from vercel_user_token where token_id = '%s';
+select 'created', count(*) from vercel_create_user_token('after reconfiguring');
+commit;`, first.other(0).ID, quietly(second.configured()), second.other(0).ID))
+	assert.Contains(t, stderr, "steampipe_configure_vercel changed the connection inside this transaction")
+	assert.NotContains(t, stdout, "created|")
+	assert.Equal(t, []string{first.other(0).ID}, first.revoked(), "the commit revokes the first statement's token only")
+	assert.Zero(t, second.Server.Count(emulator.EndpointCreate)+first.Server.Count(emulator.EndpointCreate))
+	assert.True(t, exists(t, second, second.other(0).ID))
+}
