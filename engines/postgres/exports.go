@@ -58,6 +58,15 @@ func recoverInto(ok *C.int, f *C.GoFailure, serverName string) {
 	}
 }
 
+// recoverStatus turns a panic into GO_SCAN_ERROR with f filled, for the
+// calls that answer with a scan status.
+func recoverStatus(status *C.int, f *C.GoFailure) {
+	if r := recover(); r != nil {
+		fail(f, fmt.Errorf("%w: %v", errInternal, r), "")
+		*status = C.GO_SCAN_ERROR
+	}
+}
+
 // goPlan chooses a scan's plan at planning time. The quals are flattened:
 // quals[i] names a column and takes the next valueCounts[i] entries of
 // values. It returns 1 with the plan's JSON, rows and cost set, or 0.
@@ -179,13 +188,7 @@ func goScanStart(server *C.GoServer, connection, planText *C.char,
 //
 //export goScanNext
 func goScanNext(handle C.uintptr_t, values **C.char, f *C.GoFailure) (status C.int) {
-	defer func() {
-		var ok C.int = 1
-		recoverInto(&ok, f, "")
-		if ok == 0 {
-			status = C.GO_SCAN_ERROR
-		}
-	}()
+	defer recoverStatus(&status, f)
 	sc := cgo.Handle(handle).Value().(*scan)
 	item, ok := sc.next()
 	switch {

@@ -90,13 +90,7 @@ func goModifyInsert(handle C.uintptr_t, values **C.char, f *C.GoFailure) (ok C.i
 //
 //export goModifyInserted
 func goModifyInserted(handle C.uintptr_t, values **C.char, f *C.GoFailure) (status C.int) {
-	defer func() {
-		var ok C.int = 1
-		recoverInto(&ok, f, "")
-		if ok == 0 {
-			status = C.GO_SCAN_ERROR
-		}
-	}()
+	defer recoverStatus(&status, f)
 	m := cgo.Handle(handle).Value().(*modify)
 	row, done, err := m.createdRow()
 	switch {
