@@ -59,7 +59,9 @@ func goModifyBegin(server *C.GoServer, connection, op *C.char, columns **C.char,
 		ok = fail(f, err, s.name)
 		return 0
 	}
-	*fd = C.int(m.readFD)
+	if m.open {
+		*fd = C.int(m.readFD) // a DELETE has no pipe: fd stays -1
+	}
 	return C.uintptr_t(cgo.NewHandle(m))
 }
 
