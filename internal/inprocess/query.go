@@ -13,7 +13,9 @@ import (
 // taken yet, so that the plugin keeps paging while the reader works.
 const rowQueueLength = 256
 
-// Query starts q and returns its rows as the plugin produces them. Without
+// Query starts q and returns its rows as the plugin produces them: only
+// rows with q's key values, even when the cache serves it (see
+// hasKeyValues), holding at least q's columns and its key columns. Without
 // columns it fetches all of the table's own columns (sdkquery.ColumnNames).
 // The query stops when ctx is done, when the Rows are closed or when the
 // Engine is closed; the caller must Close the Rows.
@@ -28,6 +30,7 @@ func (e *Engine) Query(ctx context.Context, q sdkquery.Query) (*Rows, error) {
 	if len(q.Columns) == 0 {
 		q.Columns = sdkquery.ColumnNames(schema)
 	}
+	q.Columns = withKeyColumns(q.Columns, q.Equals)
 	if err := q.Check(schema); err != nil {
 		return nil, err
 	}
@@ -44,7 +47,7 @@ func (e *Engine) Query(ctx context.Context, q sdkquery.Query) (*Rows, error) {
 	go func() {
 		defer e.running.Done()
 		defer unlink()
-		r.finish(e.server.Execute(req, &rowSender{ctx: qctx, rows: rows}))
+		r.finish(e.server.Execute(req, &rowSender{ctx: qctx, rows: rows, equals: q.Equals}))
 	}()
 	return r, nil
 }

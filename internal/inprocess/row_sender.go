@@ -8,22 +8,23 @@ import (
 )
 
 // rowSender is the stream the plugin's Execute handler writes rows to: it
-// queues each row for the reader, waiting while the queue is full, until the
-// query is cancelled.
+// queues each row with the query's key values for the reader, waiting
+// while the queue is full, until the query is cancelled.
 //
 // The SDK only calls Send and Context; the embedded ServerStream (nil) is
 // there to satisfy proto.WrapperPlugin_ExecuteServer, which also tells the
 // SDK that completion is signalled by Execute returning, not by a nil row.
 type rowSender struct {
 	grpclib.ServerStream
-	ctx  context.Context
-	rows chan<- *proto.Row
+	ctx    context.Context
+	rows   chan<- *proto.Row
+	equals map[string]string // the query's key values
 }
 
 var _ proto.WrapperPlugin_ExecuteServer = (*rowSender)(nil)
 
 func (s *rowSender) Send(r *proto.ExecuteResponse) error {
-	if r.GetRow() == nil {
+	if r.GetRow() == nil || !hasKeyValues(r.GetRow(), s.equals) {
 		return nil
 	}
 	if err := s.ctx.Err(); err != nil {
