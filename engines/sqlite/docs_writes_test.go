@@ -15,8 +15,9 @@ import (
 )
 
 // Every documented write runs in the sqlite3 shell, each on a fresh
-// sample fixture: without an error, and asking the API to revoke or create
-// what it says.
+// sample fixture, after the session has looked at the tokens (the query
+// cache then holds the list): without an error, and asking the API to
+// revoke or create what it says.
 func TestDocumentedSQLiteWrites(t *testing.T) {
 	text, err := os.ReadFile(filepath.Join("..", "..", "docs", "tables", "vercel_user_token.md"))
 	require.NoError(t, err)
@@ -31,7 +32,7 @@ func TestDocumentedSQLiteWrites(t *testing.T) {
 			t.Parallel()
 			a := startAPIWith(t, emulator.GenerateFixtureAt(300, 1, time.Now()))
 			rotated := a.rotatable(t)
-			_, stderr := a.script(t, strings.ReplaceAll(sql, testapi.RotatedPlaceholder, rotated))
+			_, stderr := a.script(t, "select count(*) from vercel_user_token;\n"+strings.ReplaceAll(sql, testapi.RotatedPlaceholder, rotated))
 			require.Empty(t, stderr, sql)
 			assert.Positive(t, a.Server.Count(emulator.EndpointDelete)+a.Server.Count(emulator.EndpointCreate), "the example wrote nothing")
 			if strings.Contains(sql, testapi.RotatedPlaceholder) {
@@ -44,10 +45,11 @@ func TestDocumentedSQLiteWrites(t *testing.T) {
 }
 
 // rotatable is a token the rotation example can replace: not the
-// connection's own, in at most one team.
+// connection's own, in at most one team; the oldest, far from the list's
+// first row.
 func (a *api) rotatable(t *testing.T) string {
 	t.Helper()
-	stdout, stderr := a.script(t, "select token_id from vercel_user_token where not is_current and json_array_length(coalesce(team_ids, '[]')) <= 1 and revoked_at is null limit 1;")
+	stdout, stderr := a.script(t, "select token_id from vercel_user_token where not is_current and json_array_length(coalesce(team_ids, '[]')) <= 1 and revoked_at is null order by created_at limit 1;")
 	require.Empty(t, stderr)
 	id := strings.TrimSpace(stdout)
 	require.NotEmpty(t, id)
