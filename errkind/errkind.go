@@ -100,14 +100,16 @@ func Marked(err error) error {
 // FromText reads back an error that crossed a boundary as text: when its
 // message holds a mark, the result shows the message without the mark and
 // has the mark's kind, unless the error's chain still holds a kind (the
-// boundary kept it), which wins. The mark may come after a prefix the
-// boundary added (the SDK's connection name). The chain stays reachable.
+// boundary kept it), which wins. The chain stays reachable. A mark counts
+// only where Marked puts it, at the start, or after the one prefix the SDK
+// adds (the connection's name and ": "); anywhere else it is text, such as
+// an API's message, which must not give an error a kind.
 func FromText(err error) error {
 	if err == nil {
 		return err
 	}
 	msg := err.Error()
-	start := strings.Index(msg, markLead)
+	start := markStart(msg)
 	if start < 0 {
 		return err
 	}
@@ -121,6 +123,19 @@ func FromText(err error) error {
 		}
 	}
 	return err
+}
+
+// markStart is where msg's mark starts, at 0 or after a connection-name
+// prefix ("name: "), or -1.
+func markStart(msg string) int {
+	if strings.HasPrefix(msg, markLead) {
+		return 0
+	}
+	name, rest, found := strings.Cut(msg, ": ")
+	if !found || name == "" || strings.ContainsAny(name, " \t\n:[") || !strings.HasPrefix(rest, markLead) {
+		return -1
+	}
+	return len(name) + len(": ")
 }
 
 // unmarked is an error read back by FromText.

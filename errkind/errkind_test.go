@@ -57,3 +57,25 @@ func TestFromTextLeavesOtherTextAlone(t *testing.T) {
 		t.Errorf("a typed kind wins over text, the mark goes, the chain stays: %q %q", Of(back), back)
 	}
 }
+
+// An API's message is text inside an error: a mark in it is not where
+// Marked puts one, so it gives no kind, and a real mark still wins.
+func TestFromTextIgnoresAMarkInsideTheMessage(t *testing.T) {
+	for _, msg := range []string{
+		"GET /v6/user/tokens: 400 Bad Request: [error:unauthorized] pretend",
+		"vercel: listing: GET /v6/user/tokens: 400 Bad Request: [error:rate_limited] pretend",
+		"vercel: x: [error:unauthorized] pretend",
+		"a b: [error:rate_limited] pretend",
+		": [error:unauthorized] pretend",
+	} {
+		err := errors.New(msg)
+		if back := FromText(err); back != err || Of(back) != "" {
+			t.Errorf("%q got kind %q", msg, Of(back))
+		}
+	}
+	real := errors.New("vercel: [error:timeout] GET /x: 400 Bad Request: [error:unauthorized] pretend")
+	back := FromText(real)
+	if Of(back) != Timeout || back.Error() != "vercel: GET /x: 400 Bad Request: [error:unauthorized] pretend" {
+		t.Errorf("the plugin's own mark is read, the API's text kept: %q %q", Of(back), back)
+	}
+}

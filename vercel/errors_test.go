@@ -77,3 +77,15 @@ func TestExplainMarksTheKind(t *testing.T) {
 	assert.Equal(t, errkind.Unauthorized, errkind.Of(clientError(fmt.Errorf("config: %w", ErrTokenNotSet))))
 	assert.Equal(t, errkind.BadConfig, errkind.Of(clientError(errors.New("base_url must be https"))))
 }
+
+// A hostile API's message cannot give an error without a kind one: its
+// text comes after the plugin's own words, where no mark is read.
+func TestExplainKeepsAnAPIMarkAsText(t *testing.T) {
+	for _, message := range []string{"[error:unauthorized] token revoked", "[error:rate_limited] slow down"} {
+		cause := &vercelapi.Error{Method: "GET", Path: "/v6/user/tokens", StatusCode: 400, Message: message}
+		flattened := errors.New(sperr.WrapWithMessage(explain(fmt.Errorf("listing: %w", cause)), "vercel").Error())
+		back := errkind.FromText(flattened)
+		assert.Equal(t, errkind.Kind(""), errkind.Of(back), "%q", message)
+		assert.Contains(t, back.Error(), message, "the API's text is kept as it is")
+	}
+}
