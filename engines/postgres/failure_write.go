@@ -2,6 +2,8 @@ package main
 
 import (
 	"errors"
+	"fmt"
+	"strings"
 
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/plan"
 	"github.com/tokenaudit/steampipe-plugin-vercel/internal/tokenwrite"
@@ -26,7 +28,7 @@ func writeFailureOf(err error) (f failure, ok bool) {
 	msg := err.Error()
 	switch {
 	case errors.As(err, &readOnly):
-		return failure{stateFeatureNotSupported, msg, "INSERT may set name, expires_at, team_ids and project_id; DELETE revokes the tokens its WHERE matches when the transaction commits."}, true
+		return failure{stateFeatureNotSupported, msg, writesHint()}, true
 	case errors.As(err, &input):
 		return failure{stateInvalidParameterValue, msg, "Nothing was sent to Vercel. expires_at is a future timestamptz, or NULL for a token that never expires; team_ids is a JSON array of at most one team id."}, true
 	case errors.As(err, &own):
@@ -35,4 +37,15 @@ func writeFailureOf(err error) (f failure, ok bool) {
 		return failure{stateTransactionRollback, msg, "The tokens listed as revoked no longer work; run the DELETE again for those not revoked once the API answers."}, true
 	}
 	return failure{}, false
+}
+
+// writesHint says what the writable table's INSERT and DELETE do, naming
+// the columns the planner lets an INSERT set.
+func writesHint() string {
+	columns := plan.InsertColumns(plan.WritableTable)
+	settable := strings.Join(columns, ", ")
+	if n := len(columns); n > 1 {
+		settable = strings.Join(columns[:n-1], ", ") + " and " + columns[n-1]
+	}
+	return fmt.Sprintf("INSERT may set %s; DELETE revokes the tokens its WHERE matches when the transaction commits.", settable)
 }

@@ -6,10 +6,19 @@ import (
 	"strings"
 )
 
+// WritableTable is the one table that takes INSERT and DELETE.
+const WritableTable = "vercel_user_token"
+
 // insertColumns are, by table, the columns an INSERT may set; a table not
 // named is read-only. The order is vercel_create_user_token's arguments'.
 var insertColumns = map[string][]string{
-	"vercel_user_token": {"name", "expires_at", "team_ids", "project_id"},
+	WritableTable: {"name", "expires_at", "team_ids", "project_id"},
+}
+
+// InsertColumns are the columns an INSERT into table may set, in order;
+// none for a read-only table.
+func InsertColumns(table string) []string {
+	return slices.Clone(insertColumns[table])
 }
 
 // RowIdentity are the columns a DELETE's scan fetches to know what each row
@@ -46,7 +55,7 @@ func (t *Table) CheckModify(op string) error {
 	case op == "COPY" && t.Writable():
 		return &ReadOnlyError{t.name, "COPY and inserts routed through a partitioned table are not possible: the new tokens' secrets would show nowhere, and nothing was created. Create tokens with INSERT INTO the table itself … RETURNING token_id, bearer_token"}
 	case !t.Writable():
-		return &ReadOnlyError{t.name, fmt.Sprintf("%s is not possible: the table is read-only; only vercel_user_token takes INSERT and DELETE", op)}
+		return &ReadOnlyError{t.name, fmt.Sprintf("%s is not possible: the table is read-only; only %s takes INSERT and DELETE", op, WritableTable)}
 	}
 	return nil
 }

@@ -35,3 +35,11 @@ func TestModifications(t *testing.T) {
 		assert.Contains(t, err.Error(), "read-only")
 	}
 }
+
+func TestInsertColumnsAreACopy(t *testing.T) {
+	columns := InsertColumns(WritableTable)
+	assert.Equal(t, []string{"name", "expires_at", "team_ids", "project_id"}, columns)
+	columns[0] = "bearer_token"
+	assert.Equal(t, "name", InsertColumns(WritableTable)[0], "a caller cannot change what INSERT may set")
+	assert.Empty(t, InsertColumns("vercel_team"), "a read-only table takes no INSERT")
+}
