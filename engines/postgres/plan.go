@@ -11,15 +11,22 @@ import (
 	"github.com/tokenaudit/steampipe-plugin-vercel/rowlimit"
 )
 
-// Estimates steer PostgreSQL's planner: a get is one request, a list many.
+// Estimates steer PostgreSQL's planner: a get is one request, a list
+// filtered by key columns a few, a full list many.
 const (
-	listRows      = 1000
 	startupCost   = 10
 	requestCost   = 100
-	listRequests  = 10
 	rowCost       = 0.01
 	pluginPerPage = 100
 )
+
+// estimates are, by the planner's cost class, the API requests a scan makes
+// and the rows it returns; a get's are per key value.
+var estimates = map[plan.Cost]struct{ requests, rows float64 }{
+	plan.CostGet:       {1, 1},
+	plan.CostKeyedList: {2, 100},
+	plan.CostList:      {10, 1000},
+}
 
 // newPlan asks the planner how to scan table for the columns a query uses
 // and the quals the C half could read. otherQuals counts the WHERE
@@ -31,21 +38,22 @@ func newPlan(schema *proto.TableSchema, table string, used []string, quals []pla
 
 // estimatedRows estimates the rows the scan returns.
 func estimatedRows(p plan.Plan) float64 {
+	rows := estimates[p.Cost].rows
 	if p.Get {
-		return float64(p.Requests())
+		return rows * float64(p.Requests())
 	}
 	if n, ok := p.Limit.Get(); ok {
-		return float64(min(n, listRows))
+		return min(float64(n), rows)
 	}
-	return listRows
+	return rows
 }
 
 // estimatedCost estimates the scan's total cost, dominated by its API
 // requests.
 func estimatedCost(p plan.Plan) float64 {
-	requests := float64(listRequests)
+	requests := estimates[p.Cost].requests
 	if p.Get {
-		requests = float64(p.Requests())
+		requests *= float64(p.Requests())
 	}
 	return startupCost + requests*requestCost + estimatedRows(p)*rowCost
 }
